@@ -1,0 +1,5 @@
+import sys
+
+from hegang_atlas.cli import main
+
+sys.exit(main())

@@ -1,0 +1,122 @@
+"""The ``hegang-atlas`` command: no arguments opens the window; sub-commands work without a display."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from hegang_atlas import __version__
+from hegang_atlas.model.errors import AtlasError
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(func):
+        COMMANDS[name] = func
+        return func
+
+    return register
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hegang-atlas", description="A desktop map of Hegang, a shrinking coal city in north-east China."
+    )
+    parser.add_argument("--version", action="version", version=f"hegang-atlas {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser("layers", help="list the layers")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("sources", help="list the source documents and their claims")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("validate", help="check layer definitions, data files, source registries")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    return parser
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+@command("layers")
+def _layers(args: argparse.Namespace) -> int:
+    from hegang_atlas.model import load_atlas
+
+    atlas = load_atlas()
+    rows = [
+        {
+            "id": layer.id,
+            "title": layer.definition.title.en,
+            "kind": layer.definition.group,
+            "geometry": layer.definition.geometry,
+            "features": len(layer),
+        }
+        for layer in atlas.layers
+    ]
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            _out(f"{r['id']:<22} {r['kind']:<8} {r['geometry']:<11} {r['features']:>4}  {r['title']}")
+    return 0
+
+
+@command("sources")
+def _sources(args: argparse.Namespace) -> int:
+    from hegang_atlas.model.paths import geodata_dir
+    from hegang_atlas.model.sources import load_registry
+
+    registry = load_registry(geodata_dir() / "sources.toml")
+    if args.json:
+        data = {
+            "documents": [d.model_dump(mode="json") | {"title": d.title.en} for d in registry.documents.values()],
+            "claims": [
+                c.model_dump(mode="json") | {"statement": c.statement.en, "citation": registry.citation(c)}
+                for c in registry.claims.values()
+            ],
+        }
+        _out(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for doc in registry.documents.values():
+        claims = [c for c in registry.claims.values() if c.document == doc.id]
+        _out(f"{doc.id}  [{doc.kind}, {doc.language}, {doc.date or 'undated'}]  {doc.title.en}  ({len(claims)} claims)")
+        for c in claims:
+            figure = f"{c.value:g} {c.unit}".strip() if c.value is not None else ""
+            _out(f"  {c.id:<28} ¶{c.paragraph:<3} {figure:<18} {c.statement.en}")
+    return 0
+
+
+@command("validate")
+def _validate(args: argparse.Namespace) -> int:
+    from hegang_atlas.model.validate import validate_path
+
+    failed = 0
+    for path in args.paths:
+        try:
+            _out(f"ok: {validate_path(path)}")
+        except AtlasError as exc:
+            sys.stderr.write(f"hegang-atlas: {exc.message}\n")
+            failed += 1
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or not (argv[0] in COMMANDS or argv[0].startswith("-")):
+        from hegang_atlas.qt.app import run
+
+        return run(argv)
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except AtlasError as exc:
+        sys.stderr.write(f"hegang-atlas: {exc.message}\n")
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+/* Hegang Atlas page API.
+ * Draws the atlas's layers (one pane and one canvas renderer per layer, so order and opacity are
+ * per layer) and reports clicks, hovers and view changes as JSON strings in DOM events that the
+ * application's isolated world forwards to Python. Data values only ever enter the DOM as text.
+ */
+function HegangAtlas(map, state, basemap) {
+  "use strict";
+  var EVENT = "hegang-atlas-message";
+  var layers = {};        // id -> {def, group, pane, items: {featureId: leaflet layer}}
+  var order = [];         // layer ids, bottom to top
+  var highlighted = null; // [layerId, featureId]
+  var highlightLayer = null;
+  var markLayer = null;
+  var tiles = null;
+  var lastMove = 0;
+
+  function post(msg) {
+    document.dispatchEvent(new CustomEvent(EVENT, {detail: JSON.stringify(msg)}));
+  }
+
+  function styleFor(def, props) {
+    var byCat = (props.cat !== null && props.cat !== undefined && def.style.by[props.cat]) || {};
+    return Object.assign({}, def.style.base, byCat, def.style.quality[props.q] || {});
+  }
+
+  function nameNode(props) {
+    var el = document.createElement("span");
+    el.className = "ha-name";
+    el.textContent = props.name;
+    if (props.name_zh) {
+      var zh = document.createElement("span");
+      zh.className = "ha-zh";
+      zh.textContent = " " + props.name_zh;
+      el.appendChild(zh);
+    }
+    return el;
+  }
+
+  function bind(def, feature, item) {
+    var fid = feature.properties.id;
+    item.on("click", function (e) {
+      L.DomEvent.stopPropagation(e);
+      post({type: "click", layer: def.id, feature: fid});
+    });
+    item.on("dblclick", function (e) {
+      L.DomEvent.stopPropagation(e);
+      post({type: "dblclick", layer: def.id, feature: fid});
+    });
+    if (def.labels) {
+      item.bindTooltip(nameNode(feature.properties), {permanent: true, direction: "right", className: "ha-label"});
+    } else {
+      item.bindTooltip(nameNode(feature.properties), {sticky: true, className: "ha-tooltip"});
+    }
+  }
+
+  function addLayer(def, index) {
+    var pane = "ha-layer-" + index;
+    map.createPane(pane);
+    var renderer = L.canvas({pane: pane, tolerance: 4});
+    var items = {};
+    var group = L.geoJSON(def.data, {
+      pane: pane,
+      renderer: renderer,
+      style: function (f) { return styleFor(def, f.properties); },
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, Object.assign({pane: pane, renderer: renderer}, styleFor(def, f.properties)));
+      },
+      onEachFeature: function (f, item) { items[f.properties.id] = item; bind(def, f, item); }
+    });
+    layers[def.id] = {def: def, group: group, pane: pane, items: items};
+    order.push(def.id);
+  }
+
+  function setVisible(id, on) {
+    var layer = layers[id];
+    if (!layer) { return false; }
+    if (on && !map.hasLayer(layer.group)) { layer.group.addTo(map); }
+    if (!on && map.hasLayer(layer.group)) { map.removeLayer(layer.group); }
+    return true;
+  }
+
+  function setOpacity(id, value) {
+    var layer = layers[id];
+    if (!layer) { return false; }
+    map.getPane(layer.pane).style.opacity = String(value);
+    return true;
+  }
+
+  function setOrder(ids) {
+    ids.forEach(function (id, i) {
+      if (layers[id]) { map.getPane(layers[id].pane).style.zIndex = String(400 + i); }
+    });
+    order = ids.filter(function (id) { return layers[id]; });
+    return order;
+  }
+
+  function featureGeoJSON(layerId, featureId) {
+    var layer = layers[layerId];
+    var item = layer && layer.items[featureId];
+    return item ? item.feature : null;
+  }
+
+  function outline(features, style, radius) {
+    return L.geoJSON(features, {
+      pane: "ha-highlight",
+      interactive: false,
+      style: function () { return style; },
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, Object.assign({radius: radius, interactive: false}, style));
+      }
+    }).addTo(map);
+  }
+
+  function highlight(layerId, featureId) {
+    if (highlightLayer) { map.removeLayer(highlightLayer); highlightLayer = null; }
+    highlighted = null;
+    var feature = layerId === null ? null : featureGeoJSON(layerId, featureId);
+    if (!feature) { return false; }
+    highlightLayer = outline(feature, {color: "#00c8ff", weight: 5, opacity: 1, fill: false, pane: "ha-highlight"}, 13);
+    highlighted = [layerId, featureId];
+    return true;
+  }
+
+  function mark(pairs) {
+    if (markLayer) { map.removeLayer(markLayer); markLayer = null; }
+    var features = pairs.map(function (p) { return featureGeoJSON(p[0], p[1]); }).filter(Boolean);
+    if (features.length) {
+      markLayer = outline({type: "FeatureCollection", features: features},
+        {color: "#ff7f00", weight: 4, opacity: 1, fill: false, dashArray: "", pane: "ha-highlight"}, 11);
+    }
+    return features.length;
+  }
+
+  function boundsOf(layerId, featureId) {
+    var layer = layers[layerId];
+    var item = layer && layer.items[featureId];
+    if (!item) { return null; }
+    return item.getBounds ? item.getBounds() : L.latLngBounds([item.getLatLng(), item.getLatLng()]);
+  }
+
+  function zoomToFeature(layerId, featureId) {
+    var b = boundsOf(layerId, featureId);
+    if (!b) { return false; }
+    map.flyToBounds(b.pad(0.3), {maxZoom: 13, duration: 0.8});
+    return true;
+  }
+
+  function setBasemap(b) {
+    if (tiles) { map.removeLayer(tiles); tiles = null; }
+    if (b) {
+      tiles = L.tileLayer(b.url, {attribution: b.attribution, maxZoom: b.maxZoom, subdomains: "abc"}).addTo(map);
+    }
+    return !!tiles;
+  }
+
+  function view() {
+    var c = map.getCenter(), b = map.getBounds();
+    return {lat: c.lat, lon: c.lng, zoom: map.getZoom(),
+            bounds: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]};
+  }
+
+  map.createPane("ha-highlight").style.zIndex = "590";
+  state.layers.forEach(addLayer);
+  setOrder(order.slice());
+  Object.keys(layers).forEach(function (id) {
+    setVisible(id, state.visible[id] !== false);
+    setOpacity(id, state.opacity[id] === undefined ? 1 : state.opacity[id]);
+  });
+  setBasemap(basemap);
+  var b = state.bounds;
+  map.fitBounds([[b[0], b[1]], [b[2], b[3]]], {animate: false});
+
+  map.on("click", function (e) { post({type: "mapclick", lat: e.latlng.lat, lon: e.latlng.lng}); });
+  map.on("mousemove", function (e) {
+    var now = Date.now();
+    if (now - lastMove < 40) { return; }
+    lastMove = now;
+    post({type: "mousemove", lat: e.latlng.lat, lon: e.latlng.lng});
+  });
+  map.on("moveend", function () { post(Object.assign({type: "view"}, view())); });
+
+  var api = {
+    setVisible: setVisible,
+    setOpacity: setOpacity,
+    setOrder: setOrder,
+    highlight: highlight,
+    mark: mark,
+    zoomToFeature: zoomToFeature,
+    setBasemap: setBasemap,
+    flyTo: function (lat, lon, zoom) { map.flyTo([lat, lon], zoom, {duration: 0.8}); return true; },
+    flyToBounds: function (s, w, n, e) { map.flyToBounds([[s, w], [n, e]], {duration: 0.8}); return true; },
+    setView: function (lat, lon, zoom) { map.setView([lat, lon], zoom, {animate: false}); return view(); },
+    getView: view,
+    /* For tests and the app: what the page shows now. */
+    getState: function () {
+      var visible = {}, opacity = {};
+      Object.keys(layers).forEach(function (id) {
+        visible[id] = map.hasLayer(layers[id].group);
+        opacity[id] = Number(map.getPane(layers[id].pane).style.opacity || 1);
+      });
+      return {visible: visible, opacity: opacity, order: order.slice(), highlighted: highlighted,
+              marked: markLayer ? markLayer.getLayers().length : 0, basemap: !!tiles, view: view()};
+    },
+    /* The container pixel of a feature (its centre, or a point on it), so tests can click it. */
+    screenPoint: function (layerId, featureId) {
+      var layer = layers[layerId];
+      var item = layer && layer.items[featureId];
+      if (!item) { return null; }
+      var ll = item.getLatLng ? item.getLatLng() : item.getCenter();
+      var p = map.latLngToContainerPoint(ll);
+      return {x: p.x, y: p.y};
+    },
+    map: map
+  };
+  post({type: "ready"});
+  return api;
+}

@@ -1,0 +1,147 @@
+"""Build the Leaflet page from the atlas with folium: ``build_map(atlas) -> folium.Map``.
+
+Feature data reaches the page as JSON inside a script element (``</`` escaped), and the page's
+JavaScript (``atlas.js``) only ever puts data values into the DOM as text nodes.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import folium
+import shapely
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from hegang_atlas.model.atlas import Atlas
+from hegang_atlas.model.definitions import legend
+from hegang_atlas.model.layers import Layer, clean
+from hegang_atlas.page.basemaps import Basemap
+
+ASSET_BASE = "atlas://app/"
+HEGANG = (47.35, 130.30)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside ``<script>``: no ``</``, no raw U+2028/2029."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _atlas_js() -> str:
+    return resources.files("hegang_atlas.page").joinpath("atlas.js").read_text(encoding="utf-8")
+
+
+def _atlas_css() -> str:
+    return resources.files("hegang_atlas.page").joinpath("atlas.css").read_text(encoding="utf-8")
+
+
+def layer_payload(layer: Layer, lang: str = "en") -> dict[str, Any]:
+    """What the page needs of a layer: style, and per feature its id, names and style keys."""
+    definition = layer.definition
+    by = definition.style.by
+    features = []
+    frame = layer.frame
+    for fid, row in frame.iterrows():
+        props = {
+            "id": str(fid),
+            "name": str(clean(row.get("name")) or fid),
+            "name_zh": clean(row.get("name_zh")),
+            "q": clean(row.get("position_quality")),
+        }
+        if by is not None:
+            value = clean(row.get(by.field))
+            props["cat"] = None if value is None else str(value)
+        features.append({"type": "Feature", "id": str(fid), "properties": props, "geometry": shapely.geometry.mapping(row.geometry)})
+    style = definition.style
+    return {
+        "id": layer.id,
+        "title": definition.title.get(lang),
+        "group": definition.group,
+        "geometry": definition.geometry,
+        "labels": definition.labels,
+        "style": {
+            "base": style.leaflet(),
+            "by": {k: v.leaflet() for k, v in by.values.items()} if by else {},
+            "quality": {k: v.leaflet() for k, v in style.quality.items()},
+        },
+        "legend": [[label, entry] for label, entry in legend(definition, layer.qualities(), lang)],
+        "data": {"type": "FeatureCollection", "features": features},
+    }
+
+
+def page_state(atlas: Atlas, lang: str = "en") -> dict[str, Any]:
+    """Everything the page draws: layers bottom to top, visibility, opacity, the first view."""
+    s, w, n, e = initial_bounds(atlas)
+    return {
+        "layers": [layer_payload(layer, lang) for layer in atlas.layers],
+        "visible": dict(atlas.visible),
+        "opacity": dict(atlas.opacity),
+        "bounds": [s, w, n, e],
+    }
+
+
+def initial_bounds(atlas: Atlas) -> tuple[float, float, float, float]:
+    """South, west, north, east of the prefecture outline (else of every layer)."""
+    if atlas.has_layer("prefecture"):
+        frame = atlas.layer("prefecture").frame
+    else:
+        import pandas as pd
+
+        frame = pd.concat([layer.frame.geometry for layer in atlas.layers])
+    w, s, e, n = frame.total_bounds
+    return float(s), float(w), float(n), float(e)
+
+
+class AtlasLayers(MacroElement):
+    """The one element that brings the atlas's data and JavaScript into the folium map."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this.js }}
+        window.hegangAtlas = HegangAtlas({{ this._parent.get_name() }}, {{ this.state }}, {{ this.basemap }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, state: dict[str, Any], basemap: Basemap | None) -> None:
+        super().__init__()
+        self._name = "AtlasLayers"
+        self.state = script_json(state)
+        self.basemap = script_json(basemap_payload(basemap))
+        self.js = _atlas_js()
+        self.css = _atlas_css()
+
+
+def basemap_payload(basemap: Basemap | None) -> dict[str, Any] | None:
+    if basemap is None:
+        return None
+    return {"url": basemap.url, "attribution": basemap.attribution, "maxZoom": basemap.max_zoom}
+
+
+def build_map(atlas: Atlas, basemap: Basemap | None = None, *, asset_base: str = ASSET_BASE, lang: str = "en") -> folium.Map:
+    """The map page as a folium Map: Leaflet from ``asset_base``, no tiles unless asked.
+
+    Parameters
+    ----------
+    atlas
+        The model; the page shows its layers, visibility and opacity as they are now.
+    basemap
+        Web tiles to show, or ``None`` for none (the page then needs no network).
+    asset_base
+        Where ``leaflet/leaflet.js`` and ``leaflet/leaflet.css`` are served.
+    """
+    fmap = folium.Map(location=HEGANG, zoom_start=8, tiles=None, prefer_canvas=True, control_scale=True)
+    fmap.default_js = [("leaflet", asset_base + "leaflet/leaflet.js")]
+    fmap.default_css = [("leaflet_css", asset_base + "leaflet/leaflet.css")]
+    fmap.get_root().header.add_child(Element('<meta name="referrer" content="no-referrer">'), name="referrer")
+    AtlasLayers(page_state(atlas, lang), basemap).add_to(fmap)
+    return fmap
+
+
+def render_html(atlas: Atlas, basemap: Basemap | None = None, **kwargs: Any) -> str:
+    """The page as one HTML string (see :func:`build_map`)."""
+    return build_map(atlas, basemap, **kwargs).get_root().render()
