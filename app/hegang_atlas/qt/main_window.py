@@ -1,0 +1,145 @@
+"""The main window: the map in the centre, docks around it, menus, status bar, saved layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+
+from hegang_atlas.model.atlas import Atlas
+from hegang_atlas.page.basemaps import BASEMAP_TITLES, basemaps
+from hegang_atlas.qt.about import AboutDialog
+from hegang_atlas.qt.attributes_dock import AttributesDock
+from hegang_atlas.qt.layers_dock import LayersDock
+from hegang_atlas.qt.map_controller import MapController
+from hegang_atlas.qt.mapview import MapView
+
+
+def format_lat_lon(lat: float, lon: float) -> str:
+    ns = "N" if lat >= 0 else "S"
+    ew = "E" if lon >= 0 else "W"
+    return f"{abs(lat):.5f}° {ns}, {abs(lon):.5f}° {ew}"
+
+
+class MainWindow(QMainWindow):
+    """Hegang Atlas's window over one :class:`Atlas`."""
+
+    def __init__(self, atlas: Atlas, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.atlas = atlas
+        self.settings = settings or QSettings()
+        self.setWindowTitle("Hegang Atlas — 鹤岗")
+        self.resize(1400, 900)
+
+        self.map_view = MapView(self)
+        self.setCentralWidget(self.map_view)
+        self.controller = MapController(atlas, self.map_view, self)
+        self.layers_dock = LayersDock(atlas, self)
+        self.attributes_dock = AttributesDock(atlas, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.attributes_dock)
+
+        self.coords_label = QLabel(self.tr("Move over the map to see coordinates"))
+        self.zoom_label = QLabel("")
+        self.statusBar().addWidget(self.coords_label, 1)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+        self._make_menus()
+        self.controller.cursorMoved.connect(self._on_cursor_moved)
+        self.controller.viewChanged.connect(self._on_view_changed)
+        self.layers_dock.zoomToLayerRequested.connect(self.controller.zoom_to_layer)
+        self.map_view.page().externalLinkRequested.connect(self._on_external_link)
+        self._restore_layout()
+        self.controller.reload()
+
+    # -- menus ------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        view = bar.addMenu(self.tr("&View"))
+        self.view_menu = view
+        self._action(view, self.tr("Zoom to &Hegang"), self._zoom_home, "Ctrl+0")
+        self._action(view, self.tr("Zoom to &selection"), self._zoom_selection, "Ctrl+J")
+        self.clear_selection_action = self._action(view, self.tr("&Clear selection"), self.atlas.clear_selection, "Esc")
+        view.addSeparator()
+        basemap_menu = view.addMenu(self.tr("&Basemap"))
+        group = QActionGroup(self)
+        self.basemap_actions: dict[str, QAction] = {}
+        for key, title in BASEMAP_TITLES.items():
+            action = QAction(title, self, checkable=True)
+            action.setChecked(key == "none")
+            action.triggered.connect(lambda _=False, k=key: self.set_basemap(k))
+            group.addAction(action)
+            basemap_menu.addAction(action)
+            self.basemap_actions[key] = action
+        view.addSeparator()
+        view.addAction(self.layers_dock.toggleViewAction())
+        view.addAction(self.attributes_dock.toggleViewAction())
+        self._action(view, self.tr("&Full screen"), self._toggle_full_screen, QKeySequence.StandardKey.FullScreen)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Hegang Atlas"), self._show_about)
+
+    # -- actions ----------------------------------------------------------------------------
+    def set_basemap(self, key: str) -> None:
+        """Show web tiles (``osm`` ...) or none (``none``, works offline)."""
+        self.controller.set_basemap(basemaps()[key])
+        self.basemap_actions[key].setChecked(True)
+        title = BASEMAP_TITLES[key]
+        self.statusBar().showMessage(self.tr("Basemap: %s") % title, 4000)
+
+    def _zoom_home(self) -> None:
+        from hegang_atlas.page.builder import initial_bounds
+
+        self.controller.fly_to_bounds(*initial_bounds(self.atlas))
+
+    def _zoom_selection(self) -> None:
+        if self.atlas.selection:
+            self.controller.zoom_to_feature(self.atlas.selection.layer_id, self.atlas.selection.feature_id)
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _show_about(self) -> None:
+        AboutDialog(self.atlas, self).exec()
+
+    # -- handlers ---------------------------------------------------------------------------
+    def _on_cursor_moved(self, lat: float, lon: float) -> None:
+        self.coords_label.setText(format_lat_lon(lat, lon))
+
+    def _on_view_changed(self, view: dict) -> None:
+        self.zoom_label.setText(self.tr("Zoom %s") % f"{view['zoom']:g}")
+
+    def _on_external_link(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr("Open this address in your web browser?\n\n%s") % url.toString(),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    # -- layout -----------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
