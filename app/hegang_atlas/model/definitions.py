@@ -12,7 +12,7 @@ from hegang_atlas.model.errors import AtlasError
 from hegang_atlas.model.sources import Id, Text
 from hegang_atlas.model.validation import Frozen, parse, read_toml
 
-GeometryKind = Literal["Point", "LineString", "Polygon"]
+GeometryKind = Literal["Point", "LineString", "Polygon", "Mixed"]
 Quality = Literal["sourced", "approximate", "schematic"]
 QUALITIES: tuple[str, ...] = ("sourced", "approximate", "schematic")
 Colour = Field(default=None, pattern=r"^#[0-9a-fA-F]{6}$")
@@ -51,7 +51,7 @@ class Style(PathStyle):
 
 
 class FieldDef(Frozen):
-    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    name: str = Field(min_length=1, max_length=200)
     label: Text
     unit: str = ""
 

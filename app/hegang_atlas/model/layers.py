@@ -23,6 +23,7 @@ GEOMETRY_FAMILY = {
     "LineString": {"LineString", "MultiLineString"},
     "Polygon": {"Polygon", "MultiPolygon"},
 }
+GEOMETRY_FAMILY["Mixed"] = set().union(*GEOMETRY_FAMILY.values()) | {"GeometryCollection"}
 
 
 def clean(value: Any) -> Any:
