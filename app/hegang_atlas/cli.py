@@ -11,6 +11,8 @@ from hegang_atlas import __version__
 from hegang_atlas.model.errors import AtlasError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+# format -> module in hegang_atlas.export with ``export(options) -> ExportReport``
+EXPORTERS = {"gpkg": "gpkg", "png": "image", "pdf": "image", "html": "html"}
 
 
 def command(name: str):
@@ -31,8 +33,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p = sub.add_parser("sources", help="list the source documents and their claims")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p = sub.add_parser("validate", help="check layer definitions, data files, source registries")
+    p = sub.add_parser("validate", help="check layer definitions, data files, story files, source registries")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("export", help="export the map: gpkg (QGIS), png, pdf, html")
+    p.add_argument("format", choices=EXPORTERS, help="what to write")
+    p.add_argument("out", metavar="OUT", help="the file to write")
+    p.add_argument("--story", help="a story id (png, pdf, html)")
+    p.add_argument("--chapter", type=int, help="a chapter number, from 1 (png, pdf)")
+    p.add_argument("--size", default="1600x1000", help="image size WxH in pixels (png, pdf)")
+    p.add_argument("--dpi", type=int, default=150, help="resolution (png, pdf)")
+    p.add_argument("--basemap", default="none", help="web basemap id, or none (png, pdf, html)")
+    p.add_argument("--add", nargs="+", default=[], metavar="FILE", help="your own data files to include")
+    p.add_argument("--lang", default="en", choices=["en", "zh", "nl"], help="language of titles and texts")
+    p = sub.add_parser("stories", help="list the built-in stories and story files")
+    p.add_argument("files", nargs="*", metavar="STORY_FILE", help="your own story files to list too")
+    p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -85,6 +100,43 @@ def _sources(args: argparse.Namespace) -> int:
         for c in claims:
             figure = f"{c.value:g} {c.unit}".strip() if c.value is not None else ""
             _out(f"  {c.id:<28} ¶{c.paragraph:<3} {figure:<18} {c.statement.en}")
+    return 0
+
+
+@command("export")
+def _export(args: argparse.Namespace) -> int:
+    import importlib
+    from pathlib import Path
+
+    from hegang_atlas.export.common import ExportOptions
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise AtlasError(None, f"--size must look like 1600x1000, not '{args.size}'") from None
+    options = ExportOptions(
+        out=Path(args.out), story=args.story, chapter=args.chapter, size=(width, height), dpi=args.dpi,
+        add=tuple(Path(p) for p in args.add), lang=args.lang, basemap=args.basemap,
+    )
+    module = importlib.import_module(f"hegang_atlas.export.{EXPORTERS[args.format]}")
+    report = module.export(options)
+    _out(report.text())
+    return 0
+
+
+@command("stories")
+def _stories(args: argparse.Namespace) -> int:
+    from hegang_atlas.model.story import builtin_stories, read_story
+
+    rows = [{"id": s.id, "title": s.title.en, "chapters": len(s.chapters), "source": "built-in"} for s in builtin_stories()]
+    for path in args.files:
+        story = read_story(path)
+        rows.append({"id": story.id, "title": story.title.en, "chapters": len(story.chapters), "source": str(path)})
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            _out(f"{r['id']:<28} {r['chapters']:>3} chapters  {r['title']}  [{r['source']}]")
     return 0
 
 

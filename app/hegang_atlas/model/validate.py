@@ -22,6 +22,12 @@ def _definition_for_data(path: Path):
     return None
 
 
+def _looks_like_story(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    return b'"chapters"' in head or b'"schema_version"' in head
+
+
 def validate_path(path_str: str) -> str:
     """Validate a file and describe what it holds; raise :class:`AtlasError` on a problem."""
     path = Path(path_str)
@@ -38,6 +44,13 @@ def validate_path(path_str: str) -> str:
             data_dir = geodata_dir()
         layer = load_layer(path, registry, data_dir)
         return f"{path}: layer '{layer.id}' with {len(layer)} features"
+    if path.suffix.lower() == ".json" and _looks_like_story(path):
+        from hegang_atlas.model.atlas import load_atlas
+        from hegang_atlas.model.story import check_story, read_story
+
+        story = read_story(path)
+        check_story(story, load_atlas(), path)
+        return f"{path}: story '{story.id}' with {len(story.chapters)} chapters"
     if path.suffix.lower() in (".geojson", ".json"):
         definition = _definition_for_data(path)
         if definition is None:
