@@ -115,7 +115,7 @@ def _export(args: argparse.Namespace) -> int:
     except ValueError:
         raise AtlasError(None, f"--size must look like 1600x1000, not '{args.size}'") from None
     options = ExportOptions(
-        out=Path(args.out), story=args.story, chapter=args.chapter, size=(width, height), dpi=args.dpi,
+        format=args.format, out=Path(args.out), story=args.story, chapter=args.chapter, size=(width, height), dpi=args.dpi,
         add=tuple(Path(p) for p in args.add), lang=args.lang, basemap=args.basemap,
     )
     module = importlib.import_module(f"hegang_atlas.export.{EXPORTERS[args.format]}")

@@ -143,11 +143,17 @@ def test_file_and_remote_requests_are_blocked(qtbot, map_view):
     assert "https://example.com/x.png" in map_view.page().requests.blocked
 
 
-def test_tile_hosts_are_allowed_only_when_set(map_view):
+def test_only_the_chosen_tile_hosts_are_let_through(qtbot, map_view):
+    load(qtbot, map_view)
+    map_view.page().set_tile_hosts({"Tiles.invalid"})  # .invalid never resolves (RFC 2606)
+    map_view.evaluate(
+        """['https://tiles.invalid/1.png', 'https://other.invalid/1.png', 'http://tiles.invalid/2.png']
+        .forEach(function (src) { var img = new Image(); img.src = src; document.body.appendChild(img); });"""
+    )
     requests = map_view.page().requests
-    assert requests._tile_hosts == frozenset()
-    map_view.page().set_tile_hosts({"Tile.Example.org"})
-    assert requests._tile_hosts == {"tile.example.org"}
+    qtbot.waitUntil(lambda: len(requests.blocked) == 2, timeout=TIMEOUT)
+    assert requests.blocked == ["https://other.invalid/1.png", "http://tiles.invalid/2.png"]
+    assert "https://tiles.invalid/1.png" in requests.seen
 
 
 def test_call_runs_the_page_api_with_json_arguments(qtbot, map_view):

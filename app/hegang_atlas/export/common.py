@@ -14,6 +14,7 @@ from hegang_atlas.model.errors import AtlasError
 
 @dataclass(frozen=True)
 class ExportOptions:
+    format: str  # gpkg | png | pdf | html
     out: Path
     story: str | None = None
     chapter: int | None = None  # 1-based
