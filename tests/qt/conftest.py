@@ -1,6 +1,7 @@
 """Qt test set-up: the ``atlas:`` scheme is registered before pytest-qt creates the QApplication."""
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from hegang_atlas.qt.scheme import register_scheme
 
@@ -11,11 +12,17 @@ register_scheme()
 
 @pytest.fixture
 def map_view(qtbot):
-    """A shown, empty :class:`MapView` (offscreen), closed and deleted after the test."""
+    """A shown, empty :class:`MapView` (offscreen), deleted after the test.
+
+    The view (with its page and profile) is deleted here rather than left to ``deleteLater``:
+    a page still alive when QtWebEngine shuts down makes Qt warn "Release of profile requested
+    but WebEnginePage still not deleted".
+    """
     from hegang_atlas.qt.mapview import MapView
 
     view = MapView()
-    qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
-    return view
+    yield view
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

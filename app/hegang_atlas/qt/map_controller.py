@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 from hegang_atlas.model.atlas import Atlas, Selection
 from hegang_atlas.page import render_html
-from hegang_atlas.page.basemaps import Basemap, basemap_payload
+from hegang_atlas.page.basemaps import Basemap
+from hegang_atlas.page.builder import basemap_payload
 
 
 class MapController(QObject):

@@ -10,10 +10,11 @@ Security shape
 - Every request other than ``atlas:``, ``qrc:``, ``data:``, ``blob:`` and the current tile hosts
   is blocked by :class:`RequestFilter`.
 - The QWebChannel lives in ``QWebEngineScript.ApplicationWorld``: scripts of the page (main world,
-  possibly fed by data) cannot reach it. The page posts messages as
-  ``document.dispatchEvent(new CustomEvent("hegang-atlas-message", {detail: JSON.stringify(msg)}))``;
-  DOM events are shared between worlds and a string ``detail`` crosses them intact, so the
-  bridge script (application world) forwards it to :meth:`Bridge.receive`, which validates it.
+  possibly fed by data) cannot reach it. The page posts each message as a DOM event,
+  ``new CustomEvent("hegang-atlas-message", {detail: JSON.stringify(msg)})`` dispatched on
+  ``document``. DOM events are shared between worlds and a string ``detail`` crosses them intact,
+  so the bridge script (application world) forwards it to :meth:`Bridge.receive`, which
+  validates it.
 """
 
 from __future__ import annotations
@@ -37,11 +38,11 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from hegang_atlas.qt.scheme import INDEX_URL, SCHEME, AtlasSchemeHandler
+from hegang_atlas.qt.scheme import HOST, INDEX_URL, SCHEME, AtlasSchemeHandler
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 64 * 1024
+MAX_MESSAGE_BYTES = 64 * 1024
 MAX_ID_CHARS = 200
 EVENT_NAME = "hegang-atlas-message"
 _FUNCTION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -148,7 +149,8 @@ class Bridge(QObject):
         emit()
 
     def _parse(self, message: str) -> Callable[[], None] | None:
-        if not isinstance(message, str) or len(message.encode("utf-8")) > MAX_MESSAGE_CHARS:
+        # A character is at least one byte: the cheap check first.
+        if len(message) > MAX_MESSAGE_BYTES or len(message.encode("utf-8")) > MAX_MESSAGE_BYTES:
             return None
         data = json.loads(message)
         if not isinstance(data, dict):
@@ -158,7 +160,7 @@ class Bridge(QObject):
             layer, feature = _text(data.get("layer")), _text(data.get("feature"))
             if layer is None or feature is None:
                 return None
-            signal = {"click": self.clicked, "dblclick": self.doubleClicked, "hover": self.hovered}[kind]
+            signal = {"click": self.clicked, "dblclick": self.doubleClicked}.get(kind, self.hovered)
             return lambda: signal.emit(layer, feature)
         if kind == "ready":
             return self.ready.emit
@@ -190,13 +192,23 @@ def _qwebchannel_js() -> str:
         source.close()
 
 
+def _from_json(result: object) -> object:
+    try:
+        return json.loads(result)[0]
+    except (TypeError, ValueError, IndexError):
+        log.debug("page script result not JSON: %.200r", result)
+        return None
+
+
 class AtlasPage(QWebEnginePage):
     """The locked-down page, on its own off-the-record profile.
 
     Signals
     -------
     externalLinkRequested(QUrl)
-        The user clicked an http(s) link; the page refused it, the window may open it.
+        The page tried to follow an http(s) link (a click, or a script setting
+        ``window.location``: Qt reports both as link clicks) and refused it; the window may ask
+        the user and open it with ``QDesktopServices``.
 
     Attributes
     ----------
@@ -262,12 +274,12 @@ class AtlasPage(QWebEnginePage):
     def acceptNavigationRequest(  # noqa: N802 (Qt override)
         self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
-        if is_main_frame and url.scheme() == SCHEME.decode():
+        if is_main_frame and url.scheme() == SCHEME.decode() and url.host() == HOST:
             return True
-        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in (
-            "http",
-            "https",
-        ):
+        # Qt reports a script's ``window.location = ...`` as a link click too, so the window must
+        # ask before opening anything.
+        link = kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+        if link and url.scheme() in ("http", "https"):
             self.externalLinkRequested.emit(url)
         self.refused_navigations.append(url.toString())
         log.info("refused navigation to %s (%s)", url.toString(), kind.name)
@@ -278,7 +290,11 @@ class AtlasPage(QWebEnginePage):
         return None
 
     def javaScriptConsoleMessage(  # noqa: N802 (Qt override)
-        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+        self,
+        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+        message: str,
+        line: int,
+        source: str,
     ) -> None:
         log.debug("page console (%s) %s:%d %s", level.name, source, line, message)
 
@@ -346,12 +362,23 @@ class MapView(QWebEngineView):
         self.evaluate(f"window.hegangAtlas.{function}({arguments})", callback)
 
     def evaluate(self, js: str, callback: Callable | None = None) -> None:
-        """Run ``js`` in the page's main world; ``callback`` gets the result."""
+        """Run ``js`` in the page's main world.
+
+        Parameters
+        ----------
+        js : str
+            Statements; with ``callback``, a single expression.
+        callback : callable, optional
+            Receives the expression's value as Python data (through JSON, because PySide6 hands
+            JavaScript arrays, objects and ``null`` to the callback as ``""``), or ``None`` when
+            it failed or is not JSON-serialisable.
+        """
         world = QWebEngineScript.ScriptWorldId.MainWorld
         if callback is None:
             self._page.runJavaScript(js, world)
-        else:
-            self._page.runJavaScript(js, world, callback)
+            return
+        wrapped = f"(function () {{ return JSON.stringify([(\n{js}\n)]); }})()"
+        self._page.runJavaScript(wrapped, world, lambda result: callback(_from_json(result)))
 
     def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
         # A refused navigation also starts and fails a "load" (of its own URL): ignore those.

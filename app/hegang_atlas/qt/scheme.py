@@ -3,16 +3,19 @@
 The page is loaded from ``atlas://app/index.html`` rather than with ``setHtml()`` (which fails
 silently above ~2 MB) or from a file (which would need file access turned on).
 
-Scheme flags, and why (each was checked on PySide6 6.12):
+Scheme flags, and why (each checked on PySide6 6.12 with file access turned off):
 
 - ``SecureScheme``: the page is a secure context, so https tiles are not mixed content.
-- ``LocalScheme``: network content can never load or link to ``atlas:`` URLs. Local schemes may
-  load other local schemes, which is what lets ``qrc:///qtwebchannel/qwebchannel.js`` load into
-  the page (without it, or ``LocalAccessAllowed``, the script is refused). ``file:`` stays closed
-  by ``LocalContentCanAccessFileUrls`` = off and the request filter.
-- ``FetchApiAllowed``: ``fetch('atlas://app/...')`` fails with "Failed to fetch" without it
-  (XMLHttpRequest works either way). ``CorsEnabled`` is not needed for same-origin fetches, and
-  is left off so that no other origin may read ``atlas:`` resources.
+- ``FetchApiAllowed``: without it ``fetch('atlas://app/...')`` fails ("Failed to fetch");
+  XMLHttpRequest works either way. ``CorsEnabled`` is not needed for same-origin requests and
+  stays off, so no other origin may read ``atlas:`` resources.
+- Not ``LocalScheme``: with ``LocalContentCanAccessFileUrls`` off, a local-scheme page cannot
+  load even its own sub-resources (leaflet.js is never requested).
+- Not ``LocalAccessAllowed``: it would let ``<script src="qrc:///qtwebchannel/qwebchannel.js">``
+  load, but it also lets the page ``fetch('file:///...')`` and read local files despite
+  ``LocalContentCanAccessFileUrls`` being off. So the page never loads ``qrc:`` itself:
+  :mod:`hegang_atlas.qt.mapview` reads qwebchannel.js with ``QFile`` and injects its text into
+  the application world.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def register_scheme() -> None:
     scheme = QWebEngineUrlScheme(SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
     flag = QWebEngineUrlScheme.Flag
-    scheme.setFlags(flag.SecureScheme | flag.LocalScheme | flag.FetchApiAllowed)
+    scheme.setFlags(flag.SecureScheme | flag.FetchApiAllowed)
     QWebEngineUrlScheme.registerScheme(scheme)
 
 

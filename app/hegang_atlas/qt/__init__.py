@@ -1,0 +1,1 @@
+"""The Qt window (imported only when the window opens)."""
