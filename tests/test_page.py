@@ -58,3 +58,15 @@ def test_basemap_is_opt_in_with_attribution(small):
     assert "tile.openstreetmap.org" in html
     assert "OpenStreetMap" in html
     assert osm.hosts == {"tile.openstreetmap.org"}
+
+
+def test_template_syntax_in_data_is_not_evaluated(tmp_path):
+    layers, geodata = write_atlas(tmp_path)
+    name = "{{ 7*7 }}{% if true %}x{% endif %}"
+    write_geojson(geodata / "coal_mines.geojson", [
+        feature("t", {"type": "Point", "coordinates": [130.3, 47.35]}, name=name, status=None),
+    ])
+    html = render_html(load_atlas(layers=layers, geodata=geodata))
+    names = [f["properties"]["name"] for layer in page_state(html)["layers"] for f in layer["data"]["features"]]
+    assert name in names
+    assert "49" not in json.dumps(names)

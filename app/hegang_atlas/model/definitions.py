@@ -35,7 +35,7 @@ class PathStyle(Frozen):
         names = {"fill_color": "fillColor", "fill_opacity": "fillOpacity", "dash_array": "dashArray"}
         return {
             names.get(k, k): v
-            for k, v in self.model_dump(exclude={"label"}).items()
+            for k, v in self.model_dump(exclude={"label", "by", "quality"}).items()
             if v is not None
         }
 

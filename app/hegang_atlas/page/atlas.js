@@ -1,6 +1,6 @@
 /* Hegang Atlas page API.
- * Draws the atlas's layers (one pane and one canvas renderer per layer, so order and opacity are
- * per layer) and reports clicks, hovers and view changes as JSON strings in DOM events that the
+ * Draws the atlas's layers (one pane and one SVG renderer per layer, so order and opacity are per
+ * layer; a canvas would cover the whole map and take every click from the layers below it) and reports clicks, hovers and view changes as JSON strings in DOM events that the
  * application's isolated world forwards to Python. Data values only ever enter the DOM as text.
  */
 function HegangAtlas(map, state, basemap) {
@@ -56,7 +56,7 @@ function HegangAtlas(map, state, basemap) {
   function addLayer(def, index) {
     var pane = "ha-layer-" + index;
     map.createPane(pane);
-    var renderer = L.canvas({pane: pane, tolerance: 4});
+    var renderer = L.svg({pane: pane});
     var items = {};
     var group = L.geoJSON(def.data, {
       pane: pane,
@@ -103,10 +103,11 @@ function HegangAtlas(map, state, basemap) {
   function outline(features, style, radius) {
     return L.geoJSON(features, {
       pane: "ha-highlight",
+      renderer: highlightRenderer,
       interactive: false,
       style: function () { return style; },
       pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, Object.assign({radius: radius, interactive: false}, style));
+        return L.circleMarker(latlng, Object.assign({radius: radius, interactive: false, renderer: highlightRenderer}, style));
       }
     }).addTo(map);
   }
@@ -159,7 +160,10 @@ function HegangAtlas(map, state, basemap) {
             bounds: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]};
   }
 
-  map.createPane("ha-highlight").style.zIndex = "590";
+  var highlightPane = map.createPane("ha-highlight");
+  highlightPane.style.zIndex = "590";
+  highlightPane.style.pointerEvents = "none";
+  var highlightRenderer = L.svg({pane: "ha-highlight"});
   state.layers.forEach(addLayer);
   setOrder(order.slice());
   Object.keys(layers).forEach(function (id) {

@@ -13,7 +13,6 @@ from typing import Any
 import folium
 import shapely
 from branca.element import Element, MacroElement
-from jinja2 import Template
 
 from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.definitions import legend
@@ -94,26 +93,39 @@ def initial_bounds(atlas: Atlas) -> tuple[float, float, float, float]:
     return float(s), float(w), float(n), float(e)
 
 
+class Raw(Element):
+    """Markup inserted as it is: rendered once, never parsed as a Jinja template.
+
+    branca renders a MacroElement's macros and then parses their output as a template again, so
+    data inside a macro would be evaluated (``{{ ... }}`` in a feature name). Data goes through
+    this class instead.
+    """
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.markup = markup
+
+    def render(self, **kwargs: Any) -> str:
+        return self.markup
+
+
 class AtlasLayers(MacroElement):
     """The one element that brings the atlas's data and JavaScript into the folium map."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
-        {% macro script(this, kwargs) %}
-        {{ this.js }}
-        window.hegangAtlas = HegangAtlas({{ this._parent.get_name() }}, {{ this.state }}, {{ this.basemap }});
-        {% endmacro %}
-        """
-    )
 
     def __init__(self, state: dict[str, Any], basemap: Basemap | None) -> None:
         super().__init__()
         self._name = "AtlasLayers"
-        self.state = script_json(state)
-        self.basemap = script_json(basemap_payload(basemap))
-        self.js = _atlas_js()
-        self.css = _atlas_css()
+        self.state = state
+        self.basemap = basemap
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        figure.header.add_child(Raw(f"<style>{_atlas_css()}</style>"), name="atlas_css")
+        call = (
+            f"window.hegangAtlas = HegangAtlas({self._parent.get_name()}, "
+            f"{script_json(self.state)}, {script_json(basemap_payload(self.basemap))});"
+        )
+        figure.script.add_child(Raw(_atlas_js() + "\n" + call), name=self.get_name())
 
 
 def basemap_payload(basemap: Basemap | None) -> dict[str, Any] | None:
@@ -134,7 +146,7 @@ def build_map(atlas: Atlas, basemap: Basemap | None = None, *, asset_base: str =
     asset_base
         Where ``leaflet/leaflet.js`` and ``leaflet/leaflet.css`` are served.
     """
-    fmap = folium.Map(location=HEGANG, zoom_start=8, tiles=None, prefer_canvas=True, control_scale=True)
+    fmap = folium.Map(location=HEGANG, zoom_start=8, tiles=None, control_scale=True)
     fmap.default_js = [("leaflet", asset_base + "leaflet/leaflet.js")]
     fmap.default_css = [("leaflet_css", asset_base + "leaflet/leaflet.css")]
     fmap.get_root().header.add_child(Element('<meta name="referrer" content="no-referrer">'), name="referrer")
