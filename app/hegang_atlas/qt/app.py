@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,8 +24,23 @@ def make_application(argv: Sequence[str] = ()):
     return app
 
 
+ROOT_SANDBOX_MESSAGE = (
+    "hegang-atlas: the map's web engine (Chromium) will not start as root with its sandbox on.\n"
+    "Run the atlas as a normal user, or, if you accept the risk on this machine, set\n"
+    "QTWEBENGINE_DISABLE_SANDBOX=1 in the environment.\n"
+)
+
+
+def _root_without_sandbox_switch() -> bool:
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and geteuid() == 0 and not os.environ.get("QTWEBENGINE_DISABLE_SANDBOX")
+
+
 def run(argv: Sequence[str] = ()) -> int:
     """Open the main window and run until it closes."""
+    if _root_without_sandbox_switch():
+        sys.stderr.write(ROOT_SANDBOX_MESSAGE)
+        return 1
     app = make_application(argv)
     from PySide6.QtWidgets import QMessageBox
 
