@@ -217,5 +217,6 @@ function HegangAtlas(map, state, basemap) {
     map: map
   };
   post({type: "ready"});
+  post(Object.assign({type: "view"}, view()));
   return api;
 }
