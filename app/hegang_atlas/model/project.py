@@ -19,6 +19,7 @@ from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.atomic import atomic_write_text
 from hegang_atlas.model.bookmarks import Bookmark, Lat, Lon, Zoom
 from hegang_atlas.model.errors import AtlasError
+from hegang_atlas.model.jsonfile import read_json_file
 from hegang_atlas.model.layers import Layer
 from hegang_atlas.model.sources import Id
 from hegang_atlas.model.validation import Frozen, parse
@@ -209,24 +210,6 @@ def save_project(
     return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_PROJECT_BYTES + 1)
-    except FileNotFoundError:
-        raise AtlasError(path, "file not found") from None
-    except OSError as exc:
-        raise AtlasError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_PROJECT_BYTES:
-        raise AtlasError(path, f"is larger than {MAX_PROJECT_BYTES // 1_000_000} MB; not a project file")
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except RecursionError:
-        raise AtlasError(path, "not a project file (JSON nested too deeply)") from None
-    except ValueError as exc:  # bad UTF-8, bad JSON, an integer too long to convert
-        raise AtlasError(path, f"not a JSON project file ({exc})") from None
-
-
 def read_project(path: str | Path) -> ProjectData:
     """Read and validate a project file.
 
@@ -246,7 +229,7 @@ def read_project(path: str | Path) -> ProjectData:
         Naming the file and the field for any problem.
     """
     path = Path(path)
-    data = _read_json(path)
+    data = read_json_file(path, MAX_PROJECT_BYTES, "project")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AtlasError(path, f'not a Hegang Atlas project file (expected "format": "{FORMAT}")')
     version = data.get("version")

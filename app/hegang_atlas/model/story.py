@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from hegang_atlas.model.atomic import atomic_write_text
 from hegang_atlas.model.errors import AtlasError
+from hegang_atlas.model.jsonfile import read_json_file
 from hegang_atlas.model.paths import layers_dir
 from hegang_atlas.model.sources import Id, Text
 from hegang_atlas.model.validation import Frozen, parse
@@ -95,18 +96,7 @@ def story_dict(story: Story) -> dict:
 def read_story(path: str | Path) -> Story:
     """Read and validate a story file; any problem is one AtlasError naming the file and place."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_STORY_BYTES:
-            raise AtlasError(path, f"is larger than {MAX_STORY_BYTES // 1_000_000} MB; not a story file")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AtlasError(path, "file not found") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AtlasError(path, f"not a JSON story file ({exc})") from None
-    except RecursionError:
-        raise AtlasError(path, "JSON nested too deeply") from None
-    except OSError as exc:
-        raise AtlasError(path, f"cannot be read ({exc.strerror or exc})") from None
+    data = read_json_file(path, MAX_STORY_BYTES, "story")
     if not isinstance(data, dict):
         raise AtlasError(path, "a story file must hold a JSON object")
     version = data.get("schema_version")
