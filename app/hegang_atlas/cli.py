@@ -31,8 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("layers", help="list the layers")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _lang_option(p)
     p = sub.add_parser("sources", help="list the source documents and their claims")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _lang_option(p)
     p = sub.add_parser("validate", help="check layer definitions, data files, story files, source registries")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p = sub.add_parser("export", help="export the map: gpkg (QGIS), png, pdf, html")
@@ -44,11 +46,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=int, default=150, help="resolution (png, pdf)")
     p.add_argument("--basemap", default="none", help="web basemap id, or none (png, pdf, html)")
     p.add_argument("--add", nargs="+", default=[], metavar="FILE", help="your own data files to include")
-    p.add_argument("--lang", default="en", choices=["en", "zh", "nl"], help="language of titles and texts")
+    _lang_option(p)
     p = sub.add_parser("stories", help="list the built-in stories and story files")
     p.add_argument("files", nargs="*", metavar="STORY_FILE", help="your own story files to list too")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _lang_option(p)
     return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", default="en", choices=["en", "zh", "nl"], help="language of titles and texts")
 
 
 def _out(text: str) -> None:
@@ -63,7 +70,7 @@ def _layers(args: argparse.Namespace) -> int:
     rows = [
         {
             "id": layer.id,
-            "title": layer.definition.title.en,
+            "title": layer.definition.title.get(args.lang),
             "kind": layer.definition.group,
             "geometry": layer.definition.geometry,
             "features": len(layer),
@@ -86,9 +93,9 @@ def _sources(args: argparse.Namespace) -> int:
     registry = load_registry(geodata_dir() / "sources.toml")
     if args.json:
         data = {
-            "documents": [d.model_dump(mode="json") | {"title": d.title.en} for d in registry.documents.values()],
+            "documents": [d.model_dump(mode="json") | {"title": d.title.get(args.lang)} for d in registry.documents.values()],
             "claims": [
-                c.model_dump(mode="json") | {"statement": c.statement.en, "citation": registry.citation(c)}
+                c.model_dump(mode="json") | {"statement": c.text(args.lang), "citation": registry.citation(c, args.lang)}
                 for c in registry.claims.values()
             ],
         }
@@ -96,10 +103,10 @@ def _sources(args: argparse.Namespace) -> int:
         return 0
     for doc in registry.documents.values():
         claims = [c for c in registry.claims.values() if c.document == doc.id]
-        _out(f"{doc.id}  [{doc.kind}, {doc.language}, {doc.date or 'undated'}]  {doc.title.en}  ({len(claims)} claims)")
+        _out(f"{doc.id}  [{doc.kind}, {doc.language}, {doc.date or 'undated'}]  {doc.title.get(args.lang)}  ({len(claims)} claims)")
         for c in claims:
             figure = f"{c.value:g} {c.unit}".strip() if c.value is not None else ""
-            _out(f"  {c.id:<28} ¶{c.paragraph:<3} {figure:<18} {c.statement.en}")
+            _out(f"  {c.id:<28} ¶{c.paragraph:<3} {figure:<18} {c.text(args.lang)}")
     return 0
 
 
@@ -128,10 +135,13 @@ def _export(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     from hegang_atlas.model.story import builtin_stories, read_story
 
-    rows = [{"id": s.id, "title": s.title.en, "chapters": len(s.chapters), "source": "built-in"} for s in builtin_stories()]
+    rows = [
+        {"id": s.id, "title": s.title.get(args.lang), "chapters": len(s.chapters), "source": "built-in"}
+        for s in builtin_stories()
+    ]
     for path in args.files:
         story = read_story(path)
-        rows.append({"id": story.id, "title": story.title.en, "chapters": len(story.chapters), "source": str(path)})
+        rows.append({"id": story.id, "title": story.title.get(args.lang), "chapters": len(story.chapters), "source": str(path)})
     if args.json:
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

@@ -66,12 +66,13 @@ class SourceRegistry(Frozen):
     def document_of(self, claim: Claim) -> Document:
         return self.documents[claim.document]
 
-    def citation(self, claim: Claim) -> str:
-        """``"Title, ¶12"`` for documents, ``"Title (url)"`` for references."""
+    def citation(self, claim: Claim, lang: str = "en") -> str:
+        """``"Title, ¶12"`` for documents, ``"Title, url"`` for references."""
         doc = self.document_of(claim)
+        title = doc.title.get(lang)
         if doc.kind == "reference":
-            return f"{doc.title}, {doc.url}"
-        return f"{doc.title}, ¶{claim.paragraph}"
+            return f"{title}, {doc.url}"
+        return f"{title}, ¶{claim.paragraph}"
 
     def disagreeing(self, claim: Claim) -> list[Claim]:
         return [self.claims[c] for c in claim.disagrees_with]

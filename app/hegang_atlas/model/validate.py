@@ -33,15 +33,15 @@ def validate_path(path_str: str) -> str:
     path = Path(path_str)
     if not path.exists():
         raise AtlasError(path, "file not found")
-    registry = load_registry(geodata_dir() / "sources.toml")
+    sibling = path.resolve().parent.parent / "geodata"  # a checkout-like layout: layers/ beside geodata/
+    data_dir = sibling if sibling.is_dir() else geodata_dir()
+    registry_path = data_dir / "sources.toml"
+    registry = load_registry(registry_path if registry_path.exists() else geodata_dir() / "sources.toml")
     if path.suffix == ".toml":
         data = read_toml(path)
         if "claims" in data or "documents" in data:
             registry = load_registry(path)
             return f"{path}: source registry with {len(registry.documents)} documents, {len(registry.claims)} claims"
-        data_dir = path.parent.parent / "geodata"
-        if not (data_dir / load_definition(path).data).exists():
-            data_dir = geodata_dir()
         layer = load_layer(path, registry, data_dir)
         return f"{path}: layer '{layer.id}' with {len(layer)} features"
     if path.suffix.lower() == ".json" and _looks_like_story(path):
