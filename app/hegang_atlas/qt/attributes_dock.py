@@ -25,6 +25,7 @@ from hegang_atlas.model.layers import Feature, Layer
 from hegang_atlas.model.sources import Claim
 
 TWO_DECIMALS = {"km", "km²"}
+MIN_WIDTH = 260  # room for wrapped statements and citations
 GROUPING_FROM = 10_000  # unitless numbers below this are often years: 1914, not 1,914
 
 
@@ -54,6 +55,8 @@ class AttributesDock(QDockWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumWidth(MIN_WIDTH)
         self.setWidget(self.scroll)
         atlas.events.selection.connect(self._on_selection)
         self._on_selection(atlas.selection)
@@ -119,8 +122,8 @@ class AttributesDock(QDockWidget):
 
     def _add_position(self, layout: QVBoxLayout, feature: Feature) -> None:
         layout.addWidget(self._label(self.tr("Position"), "heading"))
-        quality = QUALITY_LABELS.get(feature.position_quality, {})
-        layout.addWidget(self._label(quality.get(self._lang) or quality.get("en") or feature.position_quality))
+        quality = QUALITY_LABELS[feature.position_quality]
+        layout.addWidget(self._label(quality.get(self._lang, quality["en"])))
         if feature.position_note:
             layout.addWidget(self._label(feature.position_note, "note"))
 
@@ -185,6 +188,7 @@ class AttributesDock(QDockWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setMinimumWidth(1)  # wrap to a narrow dock instead of widening the page
         font = QFont(label.font())
         if kind == "title":
             font.setPointSizeF(font.pointSizeF() * 1.3)

@@ -327,12 +327,12 @@ class LayersDock(QDockWidget):
         layer_id = self.current_layer()
         self.opacity_slider.setEnabled(layer_id is not None)
         self.zoom_action.setEnabled(layer_id is not None)
+        with QSignalBlocker(self.opacity_slider):
+            self.opacity_slider.setValue(round(self.atlas.opacity[layer_id] * 100) if layer_id else 100)
         if layer_id is None:
             self.move_up_action.setEnabled(False)
             self.move_down_action.setEnabled(False)
             return
-        with QSignalBlocker(self.opacity_slider):
-            self.opacity_slider.setValue(round(self.atlas.opacity[layer_id] * 100))
         item = self.tree.layer_item(layer_id)
         row = item.parent().indexOfChild(item)
         self.move_up_action.setEnabled(row > 0)
