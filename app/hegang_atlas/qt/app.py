@@ -44,14 +44,20 @@ def run(argv: Sequence[str] = ()) -> int:
     app = make_application(argv)
     from PySide6.QtWidgets import QMessageBox
 
+    from PySide6.QtCore import QSettings
+
     from hegang_atlas.model import AtlasError, load_atlas
+    from hegang_atlas.qt.i18n import chosen_language, install_translators
     from hegang_atlas.qt.main_window import MainWindow
+
+    lang = chosen_language(QSettings())
+    install_translators(app, lang)
 
     try:
         atlas = load_atlas()
     except AtlasError as exc:
         QMessageBox.critical(None, "Hegang Atlas", f"The atlas data could not be loaded.\n\n{exc.message}")
         return 1
-    window = MainWindow(atlas)
+    window = MainWindow(atlas, lang=lang)
     window.show()
     return app.exec()

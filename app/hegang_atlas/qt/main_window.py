@@ -13,6 +13,7 @@ from hegang_atlas.qt.attributes_dock import AttributesDock
 from hegang_atlas.qt.layers_dock import LayersDock
 from hegang_atlas.qt.map_controller import MapController
 from hegang_atlas.qt.mapview import MapView
+from hegang_atlas.qt.preferences import PreferencesDialog
 
 
 def format_lat_lon(lat: float, lon: float) -> str:
@@ -24,18 +25,20 @@ def format_lat_lon(lat: float, lon: float) -> str:
 class MainWindow(QMainWindow):
     """Hegang Atlas's window over one :class:`Atlas`."""
 
-    def __init__(self, atlas: Atlas, settings: QSettings | None = None) -> None:
+    def __init__(self, atlas: Atlas, settings: QSettings | None = None, lang: str = "en") -> None:
         super().__init__()
         self.atlas = atlas
         self.settings = settings or QSettings()
+        self.lang = lang
         self.setWindowTitle("Hegang Atlas — 鹤岗")
         self.resize(1400, 900)
 
         self.map_view = MapView(self)
         self.setCentralWidget(self.map_view)
         self.controller = MapController(atlas, self.map_view, self)
-        self.layers_dock = LayersDock(atlas, self)
-        self.attributes_dock = AttributesDock(atlas, self)
+        self.controller.lang = lang
+        self.layers_dock = LayersDock(atlas, self, lang=lang)
+        self.attributes_dock = AttributesDock(atlas, self, lang=lang)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.attributes_dock)
 
@@ -65,7 +68,10 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(self.edit_menu, self.tr("&Preferences…"), self._show_preferences, QKeySequence.StandardKey.Preferences)
 
         view = bar.addMenu(self.tr("&View"))
         self.view_menu = view
@@ -110,6 +116,9 @@ class MainWindow(QMainWindow):
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _show_preferences(self) -> None:
+        PreferencesDialog(self.settings, self).exec()
 
     def _show_about(self) -> None:
         AboutDialog(self.atlas, self).exec()

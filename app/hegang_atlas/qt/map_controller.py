@@ -32,6 +32,7 @@ class MapController(QObject):
         self.atlas = atlas
         self.view = view
         self.basemap: Basemap | None = None
+        self.lang = "en"
         self.current_view: dict | None = None
         self.is_ready = False
         self._pending: list[tuple[str, tuple]] = []
@@ -54,7 +55,7 @@ class MapController(QObject):
         """Build the page from the model and load it (only when layers are added or removed)."""
         self.is_ready = False
         self._pending.clear()
-        html = render_html(self.atlas, self.basemap)
+        html = render_html(self.atlas, self.basemap, lang=self.lang)
         self.view.page().set_tile_hosts(self.basemap.hosts if self.basemap else set())
         self.view.show_html(html)
 
