@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from hegang_atlas import __version__
+from hegang_atlas.logs import log_file
 from hegang_atlas.model.atlas import Atlas
 
 LICENCES = [
@@ -42,6 +45,7 @@ def about_html(atlas: Atlas) -> str:
         "<h3>Software and data licences</h3><ul>",
         *(f"<li>{escape(n)}: {escape(lic)} — {escape(what)}</li>" for n, lic, what in LICENCES),
         "</ul>",
+        f"<p>Log file: {escape(str(log_file()))}</p>",
     ]
     return "\n".join(parts)
 
@@ -56,7 +60,16 @@ class AboutDialog(QDialog):
         browser.setHtml(about_html(atlas))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.log_button = buttons.addButton(self.tr("Open log file"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.log_button.clicked.connect(self._on_open_log)
         layout = QVBoxLayout(self)
         layout.addWidget(browser)
         layout.addWidget(buttons)
         self.browser = browser
+
+    def _on_open_log(self) -> None:
+        path = log_file()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -36,6 +36,27 @@ def _root_without_sandbox_switch() -> bool:
     return geteuid is not None and geteuid() == 0 and not os.environ.get("QTWEBENGINE_DISABLE_SANDBOX")
 
 
+def _install_excepthook() -> None:
+    """Unexpected errors: the details go to the log; the user sees one line, and the app goes on."""
+    import logging
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from hegang_atlas.logs import log_file
+
+    def hook(kind, value, tb):
+        logging.getLogger("hegang_atlas").error("unexpected error", exc_info=(kind, value, tb))
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                QApplication.activeWindow(),
+                "Hegang Atlas",
+                f"Something went wrong: {kind.__name__}: {str(value).splitlines()[0] if str(value) else ''}\n"
+                f"Your work is unchanged. Details are in {log_file()}.",
+            )
+
+    sys.excepthook = hook
+
+
 def run(argv: Sequence[str] = ()) -> int:
     """Open the main window and run until it closes."""
     if _root_without_sandbox_switch():
@@ -43,6 +64,11 @@ def run(argv: Sequence[str] = ()) -> int:
         return 1
     app = make_application(argv)
     from PySide6.QtWidgets import QMessageBox
+
+    from hegang_atlas.logs import setup_logging
+
+    setup_logging()
+    _install_excepthook()
 
     from PySide6.QtCore import QSettings
 
