@@ -13,6 +13,7 @@ from hegang_atlas.qt.attributes_dock import AttributesDock
 from hegang_atlas.qt.layers_dock import LayersDock
 from hegang_atlas.qt.map_controller import MapController
 from hegang_atlas.qt.mapview import MapView
+from hegang_atlas.qt.planner_install import install_planner_tools
 from hegang_atlas.qt.preferences import PreferencesDialog
 
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
 
         self._make_menus()
+        self.planner = install_planner_tools(self)
         self.controller.cursorMoved.connect(self._on_cursor_moved)
         self.controller.viewChanged.connect(self._on_view_changed)
         self.layers_dock.zoomToLayerRequested.connect(self.controller.zoom_to_layer)
@@ -60,7 +62,6 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
