@@ -131,6 +131,57 @@ def read_frame(path: Path) -> gpd.GeoDataFrame:
     return frame
 
 
+def _claims_column(values: pd.Series) -> list[tuple[str, ...]]:
+    """Each feature's claim ids; equal values (often all empty) are split once."""
+    seen: dict[Any, tuple[str, ...]] = {}
+    result = []
+    for value in values:
+        try:
+            ids = seen.get(value)
+        except TypeError:  # a list: not hashable
+            ids = None
+        if ids is None:
+            ids = _claim_ids(value)
+            try:
+                seen[value] = ids
+            except TypeError:
+                pass
+        result.append(ids)
+    return result
+
+
+def _check_features(definition: LayerDef, frame: gpd.GeoDataFrame, ids: pd.Series, claims: list[tuple[str, ...]],
+                    registry: SourceRegistry, path: Path) -> None:
+    """Raise for the first feature (in file order) with no, the wrong or an invalid geometry, an
+    unknown position quality or an unknown claim id; checked with whole-column operations."""
+    geoms = np.asarray(frame.geometry.array)
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    types = np.array(shapely.get_type_id(geoms))
+    allowed = [shapely.GeometryType[kind.upper()].value for kind in GEOMETRY_FAMILY[definition.geometry]]
+    wrong = ~missing & ~np.isin(types, allowed)
+    invalid = ~missing & ~wrong & ~shapely.is_valid(geoms)
+    quality = ~frame["position_quality"].isin(QUALITIES).to_numpy()
+    known = registry.claims
+    unknown = np.array([any(c not in known for c in cs) for cs in claims], dtype=bool) if any(claims) else False
+    bad = np.flatnonzero(missing | wrong | invalid | quality | unknown)
+    if not bad.size:
+        return
+    row = int(bad[0])
+    where = f"feature '{ids.iloc[row]}'"
+    geom = geoms[row]
+    if missing[row]:
+        raise AtlasError(path, "has no geometry", where)
+    if wrong[row]:
+        raise AtlasError(path, f"geometry is {geom.geom_type}, the layer expects {definition.geometry}", where)
+    if invalid[row]:
+        raise AtlasError(path, f"invalid geometry ({shapely.is_valid_reason(geom)})", where)
+    if quality[row]:
+        value = frame["position_quality"].iloc[row]
+        raise AtlasError(path, f"position_quality '{value}' is not one of {list(QUALITIES)}", where)
+    claim_id = next(c for c in claims[row] if c not in known)
+    raise AtlasError(path, f"unknown claim id '{claim_id}'", where)
+
+
 def build_layer(definition: LayerDef, frame: gpd.GeoDataFrame, registry: SourceRegistry, path: Path) -> Layer:
     """Validate ``frame`` against ``definition`` and the registry; index it by feature id."""
     for column in ("id", "name", "position_quality"):
@@ -145,23 +196,11 @@ def build_layer(definition: LayerDef, frame: gpd.GeoDataFrame, registry: SourceR
     dupes = ids[ids.duplicated()].unique()
     if len(dupes):
         raise AtlasError(path, f"duplicate feature id '{dupes[0]}'")
-    allowed = GEOMETRY_FAMILY[definition.geometry]
-    for fid, geom, quality, claims in zip(ids, frame.geometry, frame["position_quality"], frame["claims"]):
-        where = f"feature '{fid}'"
-        if geom is None or geom.is_empty:
-            raise AtlasError(path, "has no geometry", where)
-        if geom.geom_type not in allowed:
-            raise AtlasError(path, f"geometry is {geom.geom_type}, the layer expects {definition.geometry}", where)
-        if not shapely.is_valid(geom):
-            raise AtlasError(path, f"invalid geometry ({shapely.is_valid_reason(geom)})", where)
-        if quality not in QUALITIES:
-            raise AtlasError(path, f"position_quality '{quality}' is not one of {list(QUALITIES)}", where)
-        for claim_id in _claim_ids(claims):
-            if claim_id not in registry.claims:
-                raise AtlasError(path, f"unknown claim id '{claim_id}'", where)
+    claims = _claims_column(frame["claims"])
+    _check_features(definition, frame, ids, claims, registry, path)
     for field_def in definition.fields:
         if field_def.name not in frame.columns:
             raise AtlasError(path, f"unknown field '{field_def.name}' (listed in layer '{definition.id}')")
-    frame = frame.assign(id=ids, claims=[_claim_ids(c) for c in frame["claims"]]).set_index("id", drop=True)
+    frame = frame.assign(id=ids, claims=claims).set_index("id", drop=True)
     frame.index.name = "id"
     return Layer(definition=definition, frame=frame, source=path)

@@ -2,6 +2,8 @@
  * Draws the atlas's layers (one pane and one SVG renderer per layer, so order and opacity are per
  * layer; a canvas would cover the whole map and take every click from the layers below it) and reports clicks, hovers and view changes as JSON strings in DOM events that the
  * application's isolated world forwards to Python. Data values only ever enter the DOM as text.
+ * While measuring (setMeasuring), a click on a feature is reported as a map click at its position,
+ * and the measured path or polygon is drawn in its own non-interactive pane above the layers.
  */
 function HegangAtlas(map, state, basemap) {
   "use strict";
@@ -13,6 +15,9 @@ function HegangAtlas(map, state, basemap) {
   var markLayer = null;
   var tiles = null;
   var lastMove = 0;
+  var measuring = false;
+  var measureLayer = null;  // the measured line or polygon and its vertices
+  var measured = {points: 0, closed: false};
 
   function post(msg) {
     document.dispatchEvent(new CustomEvent(EVENT, {detail: JSON.stringify(msg)}));
@@ -40,11 +45,15 @@ function HegangAtlas(map, state, basemap) {
     var fid = feature.properties.id;
     item.on("click", function (e) {
       L.DomEvent.stopPropagation(e);
-      post({type: "click", layer: def.id, feature: fid});
+      if (measuring) {
+        post({type: "mapclick", lat: e.latlng.lat, lon: e.latlng.lng});
+      } else {
+        post({type: "click", layer: def.id, feature: fid});
+      }
     });
     item.on("dblclick", function (e) {
       L.DomEvent.stopPropagation(e);
-      post({type: "dblclick", layer: def.id, feature: fid});
+      if (!measuring) { post({type: "dblclick", layer: def.id, feature: fid}); }
     });
     if (def.labels) {
       item.bindTooltip(nameNode(feature.properties), {permanent: true, direction: "right", className: "ha-label"});
@@ -154,6 +163,47 @@ function HegangAtlas(map, state, basemap) {
     return !!tiles;
   }
 
+  function clearMeasure() {
+    if (measureLayer) { map.removeLayer(measureLayer); measureLayer = null; }
+    measured = {points: 0, closed: false};
+    return true;
+  }
+
+  /* Draw the measured points ([[lat, lon], ...]) as a line, or as a polygon when closed. */
+  function drawMeasure(points, closed) {
+    clearMeasure();
+    var latlngs = points.map(function (p) { return L.latLng(p[0], p[1]); });
+    var line = {pane: "ha-measure", renderer: measureRenderer, interactive: false,
+                color: "#e4007c", weight: 3, opacity: 1, dashArray: "8 6"};
+    var parts = [];
+    if (closed && latlngs.length >= 3) {
+      parts.push(L.polygon(latlngs, Object.assign({fillColor: "#e4007c", fillOpacity: 0.15}, line)));
+    } else if (latlngs.length >= 2) {
+      parts.push(L.polyline(latlngs, line));
+    }
+    latlngs.forEach(function (ll) {
+      parts.push(L.circleMarker(ll, {pane: "ha-measure", renderer: measureRenderer, interactive: false, radius: 4,
+                                     color: "#e4007c", weight: 2, fillColor: "#ffffff", fillOpacity: 1}));
+    });
+    measureLayer = L.layerGroup(parts).addTo(map);
+    measured = {points: latlngs.length, closed: !!closed};
+    return latlngs.length;
+  }
+
+  /* While on, clicks anywhere (features too) are map clicks and the cursor is a crosshair. */
+  function setMeasuring(on) {
+    measuring = !!on;
+    var container = map.getContainer();
+    if (measuring) {
+      L.DomUtil.addClass(container, "ha-measuring");
+      map.doubleClickZoom.disable();
+    } else {
+      L.DomUtil.removeClass(container, "ha-measuring");
+      map.doubleClickZoom.enable();
+    }
+    return measuring;
+  }
+
   function view() {
     var c = map.getCenter(), b = map.getBounds();
     return {lat: c.lat, lon: c.lng, zoom: map.getZoom(),
@@ -164,6 +214,13 @@ function HegangAtlas(map, state, basemap) {
   highlightPane.style.zIndex = "590";
   highlightPane.style.pointerEvents = "none";
   var highlightRenderer = L.svg({pane: "ha-highlight"});
+  var measurePane = map.createPane("ha-measure");
+  measurePane.style.zIndex = "610";
+  measurePane.style.pointerEvents = "none";
+  var measureRenderer = L.svg({pane: "ha-measure"});
+  var crosshair = document.createElement("style");
+  crosshair.textContent = ".ha-measuring, .ha-measuring .leaflet-interactive { cursor: crosshair !important; }";
+  document.head.appendChild(crosshair);
   state.layers.forEach(addLayer);
   setOrder(order.slice());
   Object.keys(layers).forEach(function (id) {
@@ -191,6 +248,9 @@ function HegangAtlas(map, state, basemap) {
     mark: mark,
     zoomToFeature: zoomToFeature,
     setBasemap: setBasemap,
+    drawMeasure: drawMeasure,
+    clearMeasure: clearMeasure,
+    setMeasuring: setMeasuring,
     flyTo: function (lat, lon, zoom) { map.flyTo([lat, lon], zoom, {duration: 0.8}); return true; },
     flyToBounds: function (s, w, n, e) { map.flyToBounds([[s, w], [n, e]], {duration: 0.8}); return true; },
     setView: function (lat, lon, zoom) { map.setView([lat, lon], zoom, {animate: false}); return view(); },
@@ -203,7 +263,8 @@ function HegangAtlas(map, state, basemap) {
         opacity[id] = Number(map.getPane(layers[id].pane).style.opacity || 1);
       });
       return {visible: visible, opacity: opacity, order: order.slice(), highlighted: highlighted,
-              marked: markLayer ? markLayer.getLayers().length : 0, basemap: !!tiles, view: view()};
+              marked: markLayer ? markLayer.getLayers().length : 0, basemap: !!tiles, view: view(),
+              measuring: measuring, measure: measured};
     },
     /* The container pixel of a feature (its centre, or a point on it), so tests can click it. */
     screenPoint: function (layerId, featureId) {

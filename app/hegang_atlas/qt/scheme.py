@@ -21,6 +21,7 @@ Scheme flags, and why (each checked on PySide6 6.12 with file access turned off)
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
@@ -85,6 +86,7 @@ class AtlasSchemeHandler(QWebEngineUrlSchemeHandler):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._resources: dict[str, tuple[bytes, bytes]] = {}
+        self._routes: dict[str, Callable[[QWebEngineUrlRequestJob, str, str], None]] = {}
         self._static = leaflet_dir().resolve()
 
     def set_resource(self, path: str, data: bytes, mime: str) -> None:
@@ -101,12 +103,30 @@ class AtlasSchemeHandler(QWebEngineUrlSchemeHandler):
         """
         self._resources[path.lstrip("/")] = (bytes(data), mime.encode("ascii"))
 
+    def set_route(self, prefix: str, answer: Callable[[QWebEngineUrlRequestJob, str, str], None]) -> None:
+        """Let ``answer(job, rest, query)`` answer every GET of ``atlas://app/<prefix><rest>?<query>``.
+
+        Parameters
+        ----------
+        prefix : str
+            Path below the host, without a leading slash, ending in ``/`` (e.g. ``"features/"``).
+        answer : callable
+            Called on the UI thread; it must ``reply`` or ``fail`` the job, now or later (a job
+            the page gave up on is deleted by Qt: calling it then raises ``RuntimeError``).
+        """
+        self._routes[prefix.lstrip("/")] = answer
+
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt override)
         url = job.requestUrl()
         if job.requestMethod() != b"GET":
             log.debug("atlas: refused %s %s", job.requestMethod(), url.toString())
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
+        path = url.path().lstrip("/")
+        for prefix, answer in self._routes.items():
+            if url.host() == HOST and path.startswith(prefix):
+                answer(job, path[len(prefix):], url.query())
+                return
         found = self._lookup(url.path()) if url.host() == HOST else None
         if found is None:
             log.debug("atlas: not found %s", url.toString())
