@@ -1,0 +1,130 @@
+"""Big layers on the live page: their features view by view, and clicks on them.
+
+The page's ``biglayers.js`` fetches ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z``; this
+answers from a worker thread (the UI thread only hands the job over and, later, the bytes back),
+using one :class:`~hegang_atlas.model.viewport.LayerIndex` per layer, built on the first request.
+Clicks on big layers arrive as map clicks and are identified here against the full geometry.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QBuffer, QIODevice, QObject, Signal
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
+
+from hegang_atlas.model.atlas import Atlas
+from hegang_atlas.model.layers import Layer
+from hegang_atlas.model.viewport import LayerIndex, is_big
+from hegang_atlas.model.wire import BadRequest, parse_request
+
+log = logging.getLogger(__name__)
+
+ROUTE = "features/"
+MIME = b"application/octet-stream"
+
+
+class BigLayers(QObject):
+    """Serves the atlas's big layers to the page and identifies clicks on them.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        The model; layers are looked up by id on every request, so removed or replaced layers
+        are never served.
+    handler : AtlasSchemeHandler
+        The page's ``atlas:`` handler; this installs the ``features/`` route on it.
+    parent : QObject, optional
+    """
+
+    _answered = Signal(object, object)  # (job, body bytes or None), from the worker to the UI thread
+
+    def __init__(self, atlas: Atlas, handler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.atlas = atlas
+        self._indexes: dict[str, tuple[Layer, LayerIndex]] = {}
+        self._lock = threading.Lock()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hegang-atlas-big-layers")
+        self._answered.connect(self._reply)
+        handler.set_route(ROUTE, self._on_request)
+        worker = self._worker
+        self.destroyed.connect(lambda: worker.shutdown(wait=False, cancel_futures=True))
+
+    def is_big(self, layer_id: str) -> bool:
+        """Whether ``layer_id`` is a loaded layer that the page draws view by view."""
+        return self.atlas.has_layer(layer_id) and is_big(self.atlas.layer(layer_id))
+
+    def index(self, layer_id: str) -> LayerIndex | None:
+        """The index of big layer ``layer_id`` (built now if needed), or ``None``. Thread-safe."""
+        if not self.atlas.has_layer(layer_id):
+            return None
+        layer = self.atlas.layer(layer_id)
+        with self._lock:
+            known = self._indexes.get(layer_id)
+            if known is not None and known[0] is layer:
+                return known[1]
+        if not is_big(layer):
+            return None
+        built = LayerIndex(layer)
+        with self._lock:
+            self._indexes[layer_id] = (layer, built)
+        return built
+
+    def forget_removed(self) -> None:
+        """Drop the indexes of layers no longer in the atlas (call when layers change)."""
+        with self._lock:
+            for layer_id in [i for i in self._indexes if not self.atlas.has_layer(i)]:
+                del self._indexes[layer_id]
+
+    def hit(self, lat: float, lon: float, zoom: float) -> tuple[str, str] | None:
+        """The visible big-layer feature drawn under ``(lat, lon)`` at ``zoom``, top layer first.
+
+        Returns
+        -------
+        tuple of (str, str) or None
+            ``(layer_id, feature_id)``.
+        """
+        for layer_id in reversed(self.atlas.order):
+            if not self.atlas.visible.get(layer_id) or not self.is_big(layer_id):
+                continue
+            feature_id = self.index(layer_id).hit(lat, lon, zoom)
+            if feature_id is not None:
+                return layer_id, feature_id
+        return None
+
+    # -- the features/ route ----------------------------------------------------------------
+    def _on_request(self, job: QWebEngineUrlRequestJob, layer_id: str, query: str) -> None:
+        try:
+            bbox, zoom = parse_request(query)
+        except BadRequest as error:
+            log.debug("features: %s", error)
+            job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
+            return
+        self._worker.submit(self._answer, job, layer_id, bbox, zoom)
+
+    def _answer(self, job: QWebEngineUrlRequestJob, layer_id: str, bbox, zoom: int) -> None:
+        body = None
+        try:
+            index = self.index(layer_id)
+            if index is not None:
+                body = index.view(bbox, zoom).body()
+        except Exception:  # noqa: BLE001 (a failed answer must still reach the page)
+            log.exception("features: answering %s failed", layer_id)
+        try:
+            self._answered.emit(job, body)
+        except RuntimeError:  # the window closed meanwhile
+            log.debug("features: no one left to answer %s", layer_id)
+
+    def _reply(self, job: QWebEngineUrlRequestJob, body: bytes | None) -> None:
+        try:
+            if body is None:
+                job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+                return
+            buffer = QBuffer(job)
+            buffer.setData(body)
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            job.reply(MIME, buffer)
+        except RuntimeError:  # the page gave the request up (reload, navigation) and Qt deleted the job
+            log.debug("features: request gone before its answer")
