@@ -13,6 +13,7 @@ from hegang_atlas.qt.attributes_dock import AttributesDock
 from hegang_atlas.qt.layers_dock import LayersDock
 from hegang_atlas.qt.map_controller import MapController
 from hegang_atlas.qt.mapview import MapView
+from hegang_atlas.qt.export_actions import install_export_actions
 from hegang_atlas.qt.planner_install import install_planner_tools
 from hegang_atlas.qt.preferences import PreferencesDialog
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
 
         self._make_menus()
         self.planner = install_planner_tools(self)
+        self.exports = install_export_actions(self)
         self.controller.cursorMoved.connect(self._on_cursor_moved)
         self.controller.viewChanged.connect(self._on_view_changed)
         self.layers_dock.zoomToLayerRequested.connect(self.controller.zoom_to_layer)
