@@ -16,6 +16,7 @@ from hegang_atlas.qt.mapview import MapView
 from hegang_atlas.qt.export_actions import install_export_actions
 from hegang_atlas.qt.planner_install import install_planner_tools
 from hegang_atlas.qt.preferences import PreferencesDialog
+from hegang_atlas.qt.story_install import install_story_mode
 
 
 def format_lat_lon(lat: float, lon: float) -> str:
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.planner = install_planner_tools(self)
         self.exports = install_export_actions(self)
+        self.story_mode = install_story_mode(self)
         self.controller.cursorMoved.connect(self._on_cursor_moved)
         self.controller.viewChanged.connect(self._on_view_changed)
         self.layers_dock.zoomToLayerRequested.connect(self.controller.zoom_to_layer)
