@@ -21,6 +21,7 @@ from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.definitions import QUALITY_LABELS, legend
 from hegang_atlas.model.derived import DERIVED
 from hegang_atlas.model.errors import AtlasError
+from hegang_atlas.model.formatting import claim_figure, format_number
 from hegang_atlas.model.layers import Feature, Layer
 from hegang_atlas.model.markdown import render
 from hegang_atlas.model.sources import Claim, SourceRegistry
@@ -246,10 +247,7 @@ def cited_claim(registry: SourceRegistry, claim: Claim, lang: str) -> dict[str, 
     """A claim's statement, its figure ("50,000 RMB (2010)") and where it was read."""
     doc = registry.document_of(claim)
     where = doc.url if doc.kind == "reference" else f"¶{claim.paragraph}"
-    figure = f"{format_number(claim.value)} {claim.unit}".strip() if claim.value is not None else ""
-    if claim.period:
-        figure = f"{figure} ({claim.period})" if figure else claim.period
-    return {"text": claim.text(lang), "figure": figure, "citation": f"{doc.title.get(lang)}, {where}"}
+    return {"text": claim.text(lang), "figure": claim_figure(claim), "citation": f"{doc.title.get(lang)}, {where}"}
 
 
 def format_value(value: Any, unit: str, ui: dict[str, str]) -> str:
@@ -258,13 +256,5 @@ def format_value(value: Any, unit: str, ui: dict[str, str]) -> str:
         return ui["unknown"]
     if isinstance(value, bool):
         return ui["yes"] if value else ui["no"]
-    text = format_number(value) if isinstance(value, (int, float)) else str(value)
+    text = format_number(value, unit) if isinstance(value, (int, float)) else str(value)
     return f"{text} {unit}".strip()
-
-
-def format_number(value: float) -> str:
-    """``1,060,000``, ``12.35``; very small numbers keep two significant digits."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text if text not in ("0", "-0") else f"{value:.2g}"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from hegang_atlas.model.atlas import Atlas, Selection
 from hegang_atlas.model.derived import DERIVED
 from hegang_atlas.model.layers import Layer, clean
-from hegang_atlas.qt.attributes_dock import GROUPING_FROM, TWO_DECIMALS
+from hegang_atlas.model.formatting import GROUPING_FROM, TWO_DECIMALS
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
 from hegang_atlas.model.atlas import Atlas, Selection
 from hegang_atlas.model.definitions import QUALITY_LABELS
 from hegang_atlas.model.derived import DERIVED
+from hegang_atlas.model.formatting import TWO_DECIMALS, format_number
 from hegang_atlas.model.layers import Feature, Layer
 from hegang_atlas.model.sources import Claim
 
-TWO_DECIMALS = {"km", "km²"}
 MIN_WIDTH = 260  # room for wrapped statements and citations
-GROUPING_FROM = 10_000  # unitless numbers below this are often years: 1914, not 1,914
 
 
 class AttributesDock(QDockWidget):
@@ -209,13 +208,7 @@ class AttributesDock(QDockWidget):
         if isinstance(value, bool):
             text = self.tr("yes") if value else self.tr("no")
         elif isinstance(value, (int, float)):
-            grouping = "," if unit or abs(value) >= GROUPING_FROM else ""
-            if decimals is not None:
-                text = f"{value:{grouping}.{decimals}f}"
-            elif float(value).is_integer():
-                text = f"{int(value):{grouping}d}"
-            else:
-                text = f"{value:{grouping}}"
+            text = format_number(value, unit, decimals)
         elif isinstance(value, (list, tuple)):
             text = ", ".join(str(v) for v in value)
         else:
