@@ -26,3 +26,22 @@ def map_view(qtbot):
     yield view
     view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _file_tools_quiet(tmp_path_factory):
+    """Unsaved work goes to a temporary folder (unless a test chose one); no window waits on a question."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from hegang_atlas.qt import files_install
+
+    folder = tmp_path_factory.mktemp("app-data") / "recovery"
+    chosen = files_install.recovery_folder
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            files_install,
+            "recovery_folder",
+            lambda s: chosen(s) if s.value(files_install.RECOVERY_FOLDER_KEY) else folder,
+        )
+        patch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+        yield

@@ -100,9 +100,9 @@ def test_tools_menu_and_view_toggles(tools, window):
     menus = window.menuBar().actions()
     assert window.tools_menu is tools.tools_menu
     assert menus[-2:] == [tools.tools_menu.menuAction(), menus[-1]] and menus[-1].text() == "&Help"
-    shortcuts = {a.text(): a.shortcut().toString() for a in tools.tools_menu.actions()}
-    assert shortcuts == {"&Find…": "Ctrl+F", "Find &within N km…": "Ctrl+Shift+F",
-                         "Add &bookmark…": "Ctrl+B", "Attribute &table": "Ctrl+T"}
+    shortcuts = {a.text(): a.shortcut().toString() for a in tools.tools_menu.actions() if a.text()}
+    assert {"&Find…": "Ctrl+F", "Find &within N km…": "Ctrl+Shift+F",
+            "Add &bookmark…": "Ctrl+B", "Attribute &table": "Ctrl+T"}.items() <= shortcuts.items()
     view_actions = window.view_menu.actions()
     anchor = view_actions.index(window.attributes_dock.toggleViewAction())
     assert view_actions[anchor + 1:anchor + 3] == [tools.table_dock.toggleViewAction(),

@@ -40,6 +40,7 @@ def _install_excepthook() -> None:
     """Unexpected errors: the details go to the log; the user sees one line, and the app goes on."""
     import logging
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hegang_atlas.logs import log_file
@@ -47,11 +48,13 @@ def _install_excepthook() -> None:
     def hook(kind, value, tb):
         logging.getLogger("hegang_atlas").error("unexpected error", exc_info=(kind, value, tb))
         if QApplication.instance() is not None:
+            first_line = str(value).splitlines()[0] if str(value) else ""
             QMessageBox.warning(
                 QApplication.activeWindow(),
-                "Hegang Atlas",
-                f"Something went wrong: {kind.__name__}: {str(value).splitlines()[0] if str(value) else ''}\n"
-                f"Your work is unchanged. Details are in {log_file()}.",
+                QCoreApplication.translate("App", "Hegang Atlas"),
+                QCoreApplication.translate(
+                    "App", "Something went wrong: %s: %s\nYour work is unchanged. Details are in %s."
+                ) % (kind.__name__, first_line, log_file()),
             )
 
     sys.excepthook = hook
@@ -70,11 +73,12 @@ def run(argv: Sequence[str] = ()) -> int:
     setup_logging()
     _install_excepthook()
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from hegang_atlas.model import AtlasError, load_atlas
     from hegang_atlas.qt.i18n import chosen_language, install_translators
     from hegang_atlas.qt.main_window import MainWindow
+    from hegang_atlas.qt.project_actions import open_paths
 
     lang = chosen_language(QSettings())
     install_translators(app, lang)
@@ -82,8 +86,13 @@ def run(argv: Sequence[str] = ()) -> int:
     try:
         atlas = load_atlas()
     except AtlasError as exc:
-        QMessageBox.critical(None, "Hegang Atlas", f"The atlas data could not be loaded.\n\n{exc.message}")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Hegang Atlas"),
+            QCoreApplication.translate("App", "The atlas data could not be loaded.\n\n%s") % exc.message,
+        )
         return 1
     window = MainWindow(atlas, lang=lang)
     window.show()
+    open_paths(window, list(argv))
     return app.exec()

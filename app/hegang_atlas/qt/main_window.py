@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
@@ -14,15 +14,32 @@ from hegang_atlas.qt.layers_dock import LayersDock
 from hegang_atlas.qt.map_controller import MapController
 from hegang_atlas.qt.mapview import MapView
 from hegang_atlas.qt.export_actions import install_export_actions
+from hegang_atlas.qt.files_install import install_file_tools
 from hegang_atlas.qt.planner_install import install_planner_tools
 from hegang_atlas.qt.preferences import PreferencesDialog
 from hegang_atlas.qt.story_install import install_story_mode
 
 
+# The basemap titles of hegang_atlas.page.basemaps.BASEMAP_TITLES, for the translation files.
+BASEMAP_TITLES_TR = (
+    QT_TRANSLATE_NOOP("MainWindow", "None (offline)"),
+    QT_TRANSLATE_NOOP("MainWindow", "OpenStreetMap"),
+    QT_TRANSLATE_NOOP("MainWindow", "OpenTopoMap"),
+    QT_TRANSLATE_NOOP("MainWindow", "Esri World Imagery"),
+)
+
+
 def format_lat_lon(lat: float, lon: float) -> str:
-    ns = "N" if lat >= 0 else "S"
-    ew = "E" if lon >= 0 else "W"
-    return f"{abs(lat):.5f}° {ns}, {abs(lon):.5f}° {ew}"
+    if lat >= 0:
+        ns = QCoreApplication.translate("MainWindow", "N", "latitude north")
+    else:
+        ns = QCoreApplication.translate("MainWindow", "S", "latitude south")
+    if lon >= 0:
+        ew = QCoreApplication.translate("MainWindow", "E", "longitude east")
+    else:
+        ew = QCoreApplication.translate("MainWindow", "W", "longitude west")
+    text = QCoreApplication.translate("MainWindow", "{lat}° {ns}, {lon}° {ew}", "cursor coordinates")
+    return text.format(lat=f"{abs(lat):.5f}", ns=ns, lon=f"{abs(lon):.5f}", ew=ew)
 
 
 class MainWindow(QMainWindow):
@@ -33,7 +50,7 @@ class MainWindow(QMainWindow):
         self.atlas = atlas
         self.settings = settings or QSettings()
         self.lang = lang
-        self.setWindowTitle("Hegang Atlas — 鹤岗")
+        self.setWindowTitle(self.tr("Hegang Atlas — 鹤岗"))
         self.resize(1400, 900)
 
         self.map_view = MapView(self)
@@ -52,6 +69,7 @@ class MainWindow(QMainWindow):
 
         self._make_menus()
         self.planner = install_planner_tools(self)
+        install_file_tools(self)
         self.exports = install_export_actions(self)
         self.story_mode = install_story_mode(self)
         self.controller.cursorMoved.connect(self._on_cursor_moved)
@@ -88,7 +106,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.basemap_actions: dict[str, QAction] = {}
         for key, title in BASEMAP_TITLES.items():
-            action = QAction(title, self, checkable=True)
+            action = QAction(self.tr(title), self, checkable=True)
             action.setChecked(key == "none")
             action.triggered.connect(lambda _=False, k=key: self.set_basemap(k))
             group.addAction(action)
@@ -107,7 +125,7 @@ class MainWindow(QMainWindow):
         """Show web tiles (``osm`` ...) or none (``none``, works offline)."""
         self.controller.set_basemap(basemaps()[key])
         self.basemap_actions[key].setChecked(True)
-        title = BASEMAP_TITLES[key]
+        title = self.tr(BASEMAP_TITLES[key])
         self.statusBar().showMessage(self.tr("Basemap: %s") % title, 4000)
 
     def _zoom_home(self) -> None:
