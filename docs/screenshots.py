@@ -65,6 +65,16 @@ def main(out: Path) -> None:
     dialog.close()
     atlas.clear_selection()
 
+    window.controller.fly_to(47.33, 130.28, 11)
+    wait(1500)
+    tool = window.measure_tool
+    tool.start(False)
+    for lat, lon in ((47.38, 130.31), (47.33, 130.26), (47.28, 130.29), (47.24, 130.24)):
+        window.controller.mapClicked.emit(lat, lon)
+    wait(1500)
+    shoot(out / "screenshot-measure.png")
+    tool.end()
+
     story = window.story_mode
     story.presenter.enter()
     story.player.go(3)
