@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -12,13 +12,20 @@ from hegang_atlas import __version__
 from hegang_atlas.logs import log_file
 from hegang_atlas.model.atlas import Atlas
 
-LICENCES = [
-    ("Leaflet 1.9.4", "BSD-2-Clause", "map drawing in the page"),
-    ("folium, branca", "MIT", "builds the map page"),
-    ("Qt 6 / PySide6", "LGPL-3.0", "the window and the web view"),
-    ("GeoPandas, Shapely, pyproj, pyogrio", "BSD-3-Clause / MIT", "reading and measuring geodata"),
-    ("OpenStreetMap data (web basemap, only when chosen)", "ODbL 1.0", "© OpenStreetMap contributors"),
+LICENCES = [  # names and uses are translated where shown (context "AboutDialog")
+    ("Leaflet 1.9.4", "BSD-2-Clause", QT_TRANSLATE_NOOP("AboutDialog", "map drawing in the page")),
+    ("folium, branca", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "builds the map page")),
+    ("Qt 6 / PySide6", "LGPL-3.0", QT_TRANSLATE_NOOP("AboutDialog", "the window and the web view")),
+    ("GeoPandas, Shapely, pyproj, pyogrio", "BSD-3-Clause / MIT",
+     QT_TRANSLATE_NOOP("AboutDialog", "reading and measuring geodata")),
+    (QT_TRANSLATE_NOOP("AboutDialog", "OpenStreetMap data (web basemap, only when chosen)"), "ODbL 1.0",
+     "© OpenStreetMap contributors"),
 ]
+
+
+def _tr(text: str) -> str:
+    """``text`` in the interface language (the strings are marked for lupdate where they are written)."""
+    return QCoreApplication.translate("AboutDialog", text)
 
 
 def about_html(atlas: Atlas) -> str:
@@ -26,26 +33,37 @@ def about_html(atlas: Atlas) -> str:
     docs = [d for d in atlas.registry.documents.values() if d.kind == "document"]
     refs = [d for d in atlas.registry.documents.values() if d.kind == "reference"]
     counts = {d.id: sum(c.document == d.id for c in atlas.registry.claims.values()) for d in docs + refs}
+    undated = QCoreApplication.translate("AboutDialog", "undated")
+    claims = QCoreApplication.translate("AboutDialog", "%s claims")
     parts = [
-        f"<h2>Hegang Atlas {escape(__version__)}</h2>",
-        "<p>A desktop map of Hegang (鹤岗), a coal city in Heilongjiang that lost about a sixth of its "
-        "people between 2010 and 2020. Every figure shown is a cited claim or a computation.</p>",
-        "<h3>Source documents</h3><ul>",
+        "<h2>%s</h2>" % escape(QCoreApplication.translate("AboutDialog", "Hegang Atlas %s") % __version__),
+        "<p>%s</p>" % QCoreApplication.translate(
+            "AboutDialog",
+            "A desktop map of Hegang (鹤岗), a coal city in Heilongjiang that lost about a sixth of its "
+            "people between 2010 and 2020. Every figure shown is a cited claim or a computation.",
+        ),
+        "<h3>%s</h3><ul>" % QCoreApplication.translate("AboutDialog", "Source documents"),
         *(
-            f"<li>{escape(d.title.en)} ({escape(d.language)}, {escape(d.date or 'undated')}) — "
-            f"{counts[d.id]} claims</li>"
+            f"<li>{escape(d.title.en)} ({escape(d.language)}, {escape(d.date or undated)}) — "
+            f"{escape(claims % counts[d.id])}</li>"
             for d in docs
         ),
-        "</ul><h3>Public references</h3><ul>",
-        *(f"<li>{escape(d.title.en)} — {escape(d.url)} ({counts[d.id]} claims)</li>" for d in refs),
+        "</ul><h3>%s</h3><ul>" % QCoreApplication.translate("AboutDialog", "Public references"),
+        *(f"<li>{escape(d.title.en)} — {escape(d.url)} ({escape(claims % counts[d.id])})</li>" for d in refs),
         "</ul>",
-        "<h3>Positions</h3><p>No mine, village, wind farm or city-core position has been published: "
-        "they are marked <i>approximate</i> (placed from a described district or town, with an error) "
-        "or <i>schematic</i> (drawn to show a relation, such as a proposed rail link).</p>",
-        "<h3>Software and data licences</h3><ul>",
-        *(f"<li>{escape(n)}: {escape(lic)} — {escape(what)}</li>" for n, lic, what in LICENCES),
+        "<h3>%s</h3><p>%s</p>" % (
+            QCoreApplication.translate("AboutDialog", "Positions"),
+            QCoreApplication.translate(
+                "AboutDialog",
+                "No mine, village, wind farm or city-core position has been published: "
+                "they are marked <i>approximate</i> (placed from a described district or town, with an error) "
+                "or <i>schematic</i> (drawn to show a relation, such as a proposed rail link).",
+            ),
+        ),
+        "<h3>%s</h3><ul>" % QCoreApplication.translate("AboutDialog", "Software and data licences"),
+        *(f"<li>{escape(_tr(n))}: {escape(lic)} — {escape(_tr(what))}</li>" for n, lic, what in LICENCES),
         "</ul>",
-        f"<p>Log file: {escape(str(log_file()))}</p>",
+        "<p>%s</p>" % escape(QCoreApplication.translate("AboutDialog", "Log file: %s") % log_file()),
     ]
     return "\n".join(parts)
 

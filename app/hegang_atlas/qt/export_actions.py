@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from hegang_atlas.export.common import ExportOptions, ExportReport, write_output
@@ -17,10 +17,14 @@ from hegang_atlas.model.errors import AtlasError
 
 # format -> (menu text, file dialog filter, suffix)
 FORMATS = {
-    "gpkg": ("&GeoPackage…", "GeoPackage (*.gpkg)", ".gpkg"),
-    "png": ("&Image (PNG)…", "PNG image (*.png)", ".png"),
-    "pdf": ("&PDF…", "PDF document (*.pdf)", ".pdf"),
-    "html": ("&Web page (HTML)…", "Web page (*.html)", ".html"),
+    "gpkg": (QT_TRANSLATE_NOOP("ExportActions", "&GeoPackage…"),
+             QT_TRANSLATE_NOOP("ExportActions", "GeoPackage (*.gpkg)"), ".gpkg"),
+    "png": (QT_TRANSLATE_NOOP("ExportActions", "&Image (PNG)…"),
+            QT_TRANSLATE_NOOP("ExportActions", "PNG image (*.png)"), ".png"),
+    "pdf": (QT_TRANSLATE_NOOP("ExportActions", "&PDF…"),
+            QT_TRANSLATE_NOOP("ExportActions", "PDF document (*.pdf)"), ".pdf"),
+    "html": (QT_TRANSLATE_NOOP("ExportActions", "&Web page (HTML)…"),
+             QT_TRANSLATE_NOOP("ExportActions", "Web page (*.html)"), ".html"),
 }
 STATUS_MS = 10_000
 
@@ -43,9 +47,9 @@ class ExportActions(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.menu = QMenu(window.tr("&Export"), window)
+        self.menu = QMenu(self.tr("&Export"), window)
         for key, (text, _, _) in FORMATS.items():
-            action = self.menu.addAction(window.tr(text))
+            action = self.menu.addAction(self.tr(text))
             action.triggered.connect(lambda _=False, k=key: self.export(k))
 
     def export(self, fmt: str, path: str | Path | None = None) -> ExportReport | None:
@@ -84,7 +88,7 @@ class ExportActions(QObject):
             self.menu.setEnabled(True)
         if failure is not None:
             QMessageBox.critical(
-                self.window, self.window.tr("Export failed"), self.window.tr("Could not write %s.\n\n%s") % (path, failure)
+                self.window, self.tr("Export failed"), self.tr("Could not write %s.\n\n%s") % (path, failure)
             )
             return None
         self.window.statusBar().showMessage(report.text(), STATUS_MS)
@@ -92,8 +96,8 @@ class ExportActions(QObject):
 
     def _ask_path(self, fmt: str) -> str | None:
         text, dialog_filter, suffix = FORMATS[fmt]
-        title = self.window.tr("Export %s") % text.replace("&", "").rstrip("…")
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path.home() / f"hegang-atlas{suffix}"), dialog_filter)
+        title = self.tr("Export %s") % self.tr(text).replace("&", "").rstrip("…")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path.home() / f"hegang-atlas{suffix}"), self.tr(dialog_filter))
         return path or None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMenu
 
 from hegang_atlas.qt.add_layer import LayerAdder
@@ -69,7 +69,7 @@ def install_file_tools(window, *, autosave_ms: int = AUTOSAVE_MS) -> None:
 
     tools = getattr(window, "tools_menu", None)
     if tools is None:
-        tools = QMenu(window.tr("&Tools"), window)
+        tools = QMenu(QCoreApplication.translate("FileTools", "&Tools"), window)
         last = window.menuBar().actions()
         window.menuBar().insertMenu(last[-1] if last else None, tools)  # before Help
         window.tools_menu = tools

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -535,7 +535,7 @@ def open_paths(window, paths: Iterable[str | Path]) -> None:
         window.project_actions.open_project(projects[0])
         if len(projects) > 1:
             window.statusBar().showMessage(
-                window.tr("One project at a time: %s was opened") % projects[0].name, 10000)
+                QCoreApplication.translate("FileTools", "One project at a time: %s was opened") % projects[0].name, 10000)
     data = [p for p in paths if p not in projects]
     if data:
         window.layer_adder.add_files(data)

@@ -72,7 +72,7 @@ class ProximityDialog(ToolDialog):
         self.distance_spin.setRange(0.0, MAX_KM)
         self.distance_spin.setDecimals(2)
         self.distance_spin.setSingleStep(0.5)
-        self.distance_spin.setSuffix(" km")
+        self.distance_spin.setSuffix(self.tr(" km"))
         self.distance_spin.setValue(DEFAULT_KM)
         self.layer_list = QListWidget(self)
         self.layer_list.setAccessibleName(self.tr("Layers to search"))

@@ -24,10 +24,6 @@ from hegang_atlas.model.story import Chapter, Story
 from hegang_atlas.qt.story_player import StoryPlayer
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StoryDock", text)
-
-
 def sources_html(chapter: Chapter, registry: SourceRegistry, lang: str = "en") -> str:
     """The chapter's cited claims with their citations; claims that other sources dispute are marked."""
     if not chapter.claims:
@@ -40,9 +36,11 @@ def sources_html(chapter: Chapter, registry: SourceRegistry, lang: str = "en") -
         item = f"{escape(claim.text(lang))}<br><small>{escape(registry.citation(claim))}</small>"
         if claim.disagrees_with:
             others = ", ".join(escape(registry.citation(c)) for c in registry.disagreeing(claim))
-            item += f"<br><b>⚠ {escape(_tr('Sources disagree:'))}</b> <small>{others}</small>"
+            disagree = escape(QCoreApplication.translate("StoryDock", "Sources disagree:"))
+            item += f"<br><b>⚠ {disagree}</b> <small>{others}</small>"
         items.append(f"<li>{item}</li>")
-    return f"<h3>{escape(_tr('Sources'))}</h3><ul>{''.join(items)}</ul>"
+    heading = escape(QCoreApplication.translate("StoryDock", "Sources"))
+    return f"<h3>{heading}</h3><ul>{''.join(items)}</ul>"
 
 
 def chapter_html(chapter: Chapter, registry: SourceRegistry, lang: str = "en") -> str:

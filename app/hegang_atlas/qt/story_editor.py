@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +32,7 @@ from hegang_atlas.model.validation import parse
 
 CHAPTER_ROLE = Qt.ItemDataRole.UserRole
 CLAIM_ROLE = Qt.ItemDataRole.UserRole
-FILE_FILTER = "Story files (*.json)"
+FILE_FILTER = QT_TRANSLATE_NOOP("StoryEditor", "Story files (*.json)")  # translated where used
 DIGITS = 6  # decimals kept of captured coordinates (about 0.1 m)
 
 

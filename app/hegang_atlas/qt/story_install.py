@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
@@ -100,7 +100,8 @@ class StoryMode(QObject):
         self.edit()
 
     def _on_open_story(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open story"), "", self.tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open story"), "",
+                                              QCoreApplication.translate("StoryEditor", FILE_FILTER))
         if path:
             self.open_story(path)
 
