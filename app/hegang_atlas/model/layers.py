@@ -113,7 +113,7 @@ class Layer:
     def qualities(self) -> set[str]:
         if "position_quality" not in self.frame:
             return set()
-        return set(self.frame["position_quality"].dropna())
+        return set(self.frame["position_quality"].dropna().unique())
 
 
 def read_frame(path: Path) -> gpd.GeoDataFrame:

@@ -206,6 +206,22 @@ class LayerIndex:
             cache[missing] = self._simplify(missing, zoom)
         return cache[rows]
 
+    def warm(self, zoom: int, limit: int) -> int:
+        """Simplify up to ``limit`` more features for ``zoom`` ahead of any request for them.
+
+        Returns
+        -------
+        int
+            How many features of the layer are still not simplified for ``zoom``.
+        """
+        if self.kind == "point":
+            return 0
+        cache = self._cache.setdefault(zoom, np.full(len(self.ids), None, dtype=object))
+        missing = np.flatnonzero(shapely.is_missing(cache))[:limit + 1]
+        if missing.size:
+            cache[missing[:limit]] = self._simplify(missing[:limit], zoom)
+        return max(0, missing.size - limit)
+
     def _simplify(self, rows: np.ndarray, zoom: int) -> np.ndarray:
         dx, dy = degrees_per_pixel(zoom, self._lat)
         geoms = self._geoms[rows]

@@ -65,11 +65,6 @@ def degrees_per_pixel(zoom: float, lat: float) -> tuple[float, float]:
     return lon_deg, lon_deg * math.cos(math.radians(min(abs(lat), MAX_LAT)))
 
 
-def metres_per_pixel(zoom: float, lat: float) -> float:
-    """Ground metres one pixel spans at ``zoom`` near ``lat`` (WGS84 equator radius)."""
-    return 2.0 * math.pi * 6378137.0 * math.cos(math.radians(min(abs(lat), MAX_LAT))) / world_size(zoom)
-
-
 def parse_request(query: str) -> tuple[tuple[float, float, float, float], int]:
     """The view a query string asks for.
 

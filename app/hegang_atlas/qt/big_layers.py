@@ -3,14 +3,16 @@
 The page's ``biglayers.js`` fetches ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z``; this
 answers from a worker thread (the UI thread only hands the job over and, later, the bytes back),
 using one :class:`~hegang_atlas.model.viewport.LayerIndex` per layer, built on the first request.
-Clicks on big layers arrive as map clicks and are identified here against the full geometry.
+While no request waits, the worker simplifies the rest of the layer for the zoom last asked and
+the two next to it, so that panning and zooming find it ready. Clicks on big layers arrive as map
+clicks and are identified here against the full geometry.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
@@ -18,12 +20,13 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.layers import Layer
 from hegang_atlas.model.viewport import LayerIndex, is_big
-from hegang_atlas.model.wire import BadRequest, parse_request
+from hegang_atlas.model.wire import MAX_ZOOM, BadRequest, parse_request
 
 log = logging.getLogger(__name__)
 
 ROUTE = "features/"
 MIME = b"application/octet-stream"
+WARM_CHUNK = 500  # features simplified ahead between two looks for waiting requests
 
 
 class BigLayers(QObject):
@@ -46,11 +49,13 @@ class BigLayers(QObject):
         self.atlas = atlas
         self._indexes: dict[str, tuple[Layer, LayerIndex]] = {}
         self._lock = threading.Lock()
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hegang-atlas-big-layers")
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()  # (job, layer id, bbox, zoom), or None: stop
+        self._warm: list[tuple[LayerIndex, int]] = []  # the worker's own: what to simplify ahead
         self._answered.connect(self._reply)
         handler.set_route(ROUTE, self._on_request)
-        worker = self._worker
-        self.destroyed.connect(lambda: worker.shutdown(wait=False, cancel_futures=True))
+        jobs = self._jobs
+        self.destroyed.connect(lambda: jobs.put(None))
+        threading.Thread(target=self._work, name="hegang-atlas-big-layers", daemon=True).start()
 
     def is_big(self, layer_id: str) -> bool:
         """Whether ``layer_id`` is a loaded layer that the page draws view by view."""
@@ -102,10 +107,27 @@ class BigLayers(QObject):
             log.debug("features: %s", error)
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
-        self._worker.submit(self._answer, job, layer_id, bbox, zoom)
+        self._jobs.put((job, layer_id, bbox, zoom))
 
-    def _answer(self, job: QWebEngineUrlRequestJob, layer_id: str, bbox, zoom: int) -> None:
-        body = None
+    def _work(self) -> None:
+        """The worker thread: answer requests; when none waits, simplify ahead."""
+        while True:
+            try:
+                item = self._jobs.get(block=not self._warm)
+            except queue.Empty:
+                index, zoom = self._warm[0]
+                if index.warm(zoom, WARM_CHUNK) == 0:
+                    self._warm.pop(0)
+                continue
+            if item is None:
+                return
+            index = self._answer(*item)
+            if index is not None:
+                zoom = item[3]
+                self._warm = [(index, z) for z in (zoom, zoom + 1, zoom - 1) if 0 <= z <= MAX_ZOOM]
+
+    def _answer(self, job: QWebEngineUrlRequestJob, layer_id: str, bbox, zoom: int) -> LayerIndex | None:
+        body = index = None
         try:
             index = self.index(layer_id)
             if index is not None:
@@ -116,6 +138,7 @@ class BigLayers(QObject):
             self._answered.emit(job, body)
         except RuntimeError:  # the window closed meanwhile
             log.debug("features: no one left to answer %s", layer_id)
+        return index
 
     def _reply(self, job: QWebEngineUrlRequestJob, body: bytes | None) -> None:
         try:

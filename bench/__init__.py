@@ -1,0 +1,1 @@
+"""Benchmarks of Hegang Atlas against the straightforward approach: ``python -m bench``."""

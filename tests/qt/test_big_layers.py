@@ -1,0 +1,123 @@
+"""Big layers on the real page: drawn on canvas view by view, clicked through Python, toggled live."""
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from bench.data import points, write
+from hegang_atlas.model.user_layers import add_user_file
+from hegang_atlas.model.wire import to_pixels
+from tests.qt.test_main_window import click_feature, close_window, evaluate, open_window, page_state
+
+COUNT = 20_000
+
+
+@pytest.fixture(scope="module")
+def points_file(tmp_path_factory):
+    return write(points(COUNT, seed=5), tmp_path_factory.mktemp("big") / "addresses.geojson")
+
+
+@pytest.fixture
+def big(qtbot, atlas, tmp_path, points_file):
+    """A window showing the bundled atlas plus a 20,000-point user layer; yields (window, layer)."""
+    window = open_window(qtbot, atlas, tmp_path)
+    with qtbot.waitSignal(window.controller.ready, timeout=30000):
+        layer, _ = add_user_file(atlas, points_file)
+    wait_drawn(qtbot, window)
+    yield window, layer
+    close_window(window)
+
+
+def wait_drawn(qtbot, window):
+    qtbot.waitUntil(lambda: evaluate(qtbot, window.map_view, "hegangAtlas.bigSettled()") is True, timeout=15000)
+
+
+def set_view(qtbot, window, lat, lon, zoom):
+    evaluate(qtbot, window.map_view, f"hegangAtlas.setView({lat}, {lon}, {zoom})")
+    wait_drawn(qtbot, window)
+
+
+def painted_pixels(qtbot, window):
+    """Pixels with any paint on the big layers' canvases."""
+    return evaluate(qtbot, window.map_view, """(() => {
+        let n = 0;
+        document.querySelectorAll('canvas.ha-big-canvas').forEach(c => {
+            const a = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            for (let i = 3; i < a.length; i += 4) { if (a[i]) { n++; } }
+        });
+        return n; })()""")
+
+
+def in_box(frame, box):
+    s, w, n, e = box
+    x, y = frame.geometry.x.to_numpy(), frame.geometry.y.to_numpy()
+    return int(np.count_nonzero((x >= w) & (x <= e) & (y >= s) & (y <= n)))
+
+
+def test_page_draws_the_points_in_view_on_canvas(qtbot, big):
+    window, layer = big
+    state = page_state(qtbot, window)
+    assert layer.id in state["big"] and state["visible"][layer.id] is True
+    assert state["order"] == window.atlas.order
+    set_view(qtbot, window, 47.35, 130.3, 12)
+    info = page_state(qtbot, window)["big"][layer.id]
+    assert info["zoom"] == 12 and not info["aggregated"]
+    assert 0 < info["drawn"] == info["total"] < COUNT
+    assert info["total"] == in_box(layer.frame, info["bbox"])
+    assert painted_pixels(qtbot, window) > 100
+    # The page holds the big layer as served data only: it is not inlined in the page.
+    assert evaluate(qtbot, window.map_view, "document.documentElement.outerHTML.length") < 500_000
+
+
+def test_click_on_a_point_selects_exactly_that_feature(qtbot, big):
+    window, layer = big
+    frame = layer.frame
+    x, y = frame.geometry.x.to_numpy(), frame.geometry.y.to_numpy()
+    px, py = to_pixels(x, y, 14)
+    # A point with no other within 30 px at zoom 14, so the click can only mean it.
+    tree_free = [i for i in range(0, len(frame), 97)
+                 if np.count_nonzero(np.hypot(px - px[i], py - py[i]) < 30) == 1]
+    row = tree_free[0]
+    fid = frame.index[row]
+    set_view(qtbot, window, y[row], x[row], 14)
+    point = evaluate(qtbot, window.map_view, f"(() => {{ const p = hegangAtlas.map.latLngToContainerPoint([{y[row]}, {x[row]}]);"
+                                             " return {x: p.x, y: p.y}; })()")
+    target = window.map_view.focusProxy() or window.map_view
+    pos = QPoint(round(point["x"]), round(point["y"]))
+    QTest.mouseMove(target, pos)
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    qtbot.waitUntil(lambda: window.atlas.selection is not None, timeout=5000)
+    assert (window.atlas.selection.layer_id, window.atlas.selection.feature_id) == (layer.id, fid)
+    assert fid in window.attributes_dock.text() or frame.loc[fid, "name"] in window.attributes_dock.text()
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["highlighted"] == [layer.id, fid], timeout=5000)
+
+
+def test_svg_layers_below_still_take_their_clicks(qtbot, big):
+    window, layer = big
+    assert window.atlas.order[-1] == layer.id  # the big layer is on top of the mines
+    click_feature(qtbot, window, "coal_mines", "xinxing")
+    qtbot.waitUntil(lambda: window.atlas.selection is not None, timeout=5000)
+    assert (window.atlas.selection.layer_id, window.atlas.selection.feature_id) == ("coal_mines", "xinxing")
+
+
+def test_toggle_opacity_and_order_work_for_big_layers(qtbot, big):
+    window, layer = big
+    atlas = window.atlas
+    atlas.set_visible(layer.id, False)
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["visible"][layer.id] is False, timeout=5000)
+    assert page_state(qtbot, window)["big"][layer.id]["drawn"] == 0
+    assert evaluate(qtbot, window.map_view, "document.querySelectorAll('canvas.ha-big-canvas').length") == 0
+    atlas.set_visible(layer.id, True)
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["big"][layer.id]["drawn"] > 0, timeout=5000)
+    atlas.set_opacity(layer.id, 0.4)
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["opacity"][layer.id] == pytest.approx(0.4), timeout=5000)
+    atlas.set_order([layer.id] + [i for i in atlas.order if i != layer.id])
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["order"][0] == layer.id, timeout=5000)
+    z = evaluate(qtbot, window.map_view, "[...document.querySelectorAll('.leaflet-pane')]"
+                                         ".filter(p => p.querySelector(':scope > canvas.ha-big-canvas'))"
+                                         ".map(p => Number(p.style.zIndex))")
+    assert z == [400]
+    assert json.dumps(page_state(qtbot, window)["visible"]).count("true") == len(atlas.order)
