@@ -101,3 +101,13 @@ def test_cli_layers_json_still_works():
     rows = json.loads(out.stdout)
     assert {p.stem for p in LAYER_FILES} <= {row["id"] for row in rows}
     assert all(row["title"] for row in rows)
+
+
+def test_every_computed_value_has_chinese_and_dutch_label_and_method():
+    from hegang_atlas.model.derived import DERIVED
+
+    problems = []
+    for name, derived in DERIVED.items():
+        problems += missing_translations(f"derived.{name}.label", derived.label)
+        problems += missing_translations(f"derived.{name}.method", derived.method)
+    assert len(DERIVED) >= 4 and problems == []

@@ -131,7 +131,7 @@ def test_bundled_features_show_fields_derived_values_and_every_cited_claim(qtbot
             assert text[0] == feature.name
             assert definition.title.get("en") in text
             assert all(field.label.get("en") in text for field in definition.fields)
-            assert all(DERIVED[name].method in text for name in definition.derived)
+            assert all(DERIVED[name].method.en in text for name in definition.derived)
             for claim_id in feature.claims:
                 claim = atlas.registry.claim(claim_id)
                 assert claim.text("en") in text
@@ -152,3 +152,16 @@ def test_bundled_disagreeing_claims_are_grouped(qtbot, atlas):
     disagreeing = [c for c in feature.claims if atlas.registry.claim(c).disagrees_with]
     first = text.index("Sources disagree:")
     assert all(text.index(atlas.registry.claim(c).text("en")) > first for c in disagreeing)
+
+
+@pytest.mark.parametrize("lang", ["zh", "nl"])
+def test_computed_values_are_labelled_in_the_chosen_language(qtbot, atlas, lang):
+    dock = AttributesDock(atlas)
+    qtbot.addWidget(dock)
+    dock.lang = lang
+    layer = next(layer for layer in atlas.layers if "nearest_mine_km" in layer.definition.derived)
+    atlas.select(layer.id, layer.feature_ids()[0])
+    derived = DERIVED["nearest_mine_km"]
+    assert derived.label.get(lang) in lines(dock)
+    assert derived.method.get(lang) in lines(dock)
+    assert derived.label.en not in lines(dock)

@@ -199,7 +199,8 @@ def feature_details(registry: SourceRegistry, layer: Layer, feature: Feature, la
             [f.label.get(lang), format_value(feature.properties.get(f.name), f.unit, ui)] for f in definition.fields
         ],
         "derived": [
-            [DERIVED[n].label, format_value(feature.derived.get(n), DERIVED[n].unit, ui), DERIVED[n].method]
+            [DERIVED[n].label.get(lang), format_value(feature.derived.get(n), DERIVED[n].unit, ui),
+             DERIVED[n].method.get(lang)]
             for n in definition.derived
         ],
         "quality": QUALITY_LABELS.get(quality, {}).get(lang, quality),

@@ -98,7 +98,7 @@ class FeatureTableModel(QAbstractTableModel):
         for name in definition.derived:
             derived = DERIVED[name]
             decimals = 2 if derived.unit in TWO_DECIMALS else None
-            columns.append(self._column(_header(derived.label, derived.unit), self.layer.derived[name], decimals))
+            columns.append(self._column(_header(derived.label.get(lang), derived.unit), self.layer.derived[name], decimals))
         columns.append(self._column(self.tr("Position quality"), frame["position_quality"]))
         return columns
 

@@ -116,8 +116,8 @@ class AttributesDock(QDockWidget):
             derived = DERIVED[name]
             decimals = 2 if derived.unit in TWO_DECIMALS else None
             value = self._format(feature.derived.get(name), derived.unit, decimals)
-            form.addRow(self._label(derived.label), self._label(value))
-            form.addRow(self._label(derived.method, "note"))
+            form.addRow(self._label(derived.label.get(self._lang)), self._label(value))
+            form.addRow(self._label(derived.method.get(self._lang), "note"))
 
     def _add_position(self, layout: QVBoxLayout, feature: Feature) -> None:
         layout.addWidget(self._label(self.tr("Position"), "heading"))
