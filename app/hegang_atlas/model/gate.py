@@ -63,12 +63,9 @@ def _read_table(source: Source, max_features: int | None, progress: Callable[[fl
     while True:
         if cancelled():
             raise ReadCancelled(source.path)
-        meta, _, geometry, data = gdal(
-            source.path, pyogrio.raw.read, source.gdal_path, layer=source.layer, encoding=source.encoding,
-            skip_features=done, max_features=size, read_geometry=read_geometry, datetime_as_string=True,
-        )
+        names, geometry, data = _read_batch(source, done, size, read_geometry)
         count = len(geometry) if geometry is not None else (len(data[0]) if len(data) else 0)
-        names, columns = list(meta["fields"]), columns or [[] for _ in data]
+        columns = columns or [[] for _ in data]
         for parts, values in zip(columns, data):
             parts.append(values)
         if geometry is not None:
@@ -85,6 +82,28 @@ def _read_table(source: Source, max_features: int | None, progress: Callable[[fl
     if read_geometry:  # a table without a geometry column gives none
         geometry_values = np.concatenate(wkb) if wkb else np.full(done, None, dtype=object)
     return names, [np.concatenate(parts) for parts in columns], geometry_values
+
+
+def _read_batch(source: Source, skip: int, size: int,
+                read_geometry: bool) -> tuple[list[str], np.ndarray | None, list[np.ndarray]]:
+    """Field names, WKB (or None) and field values of up to ``size`` features after the first ``skip``.
+
+    UTF-8 text is read through Arrow, where GDAL fills the batch without holding Python's global
+    lock (the UI thread keeps running while a worker reads a big file); other encodings, which
+    GDAL's Arrow interface cannot convert, through pyogrio's NumPy reader.
+    """
+    options = dict(layer=source.layer, encoding=source.encoding, skip_features=skip, max_features=size,
+                   read_geometry=read_geometry, datetime_as_string=True)
+    if source.encoding not in (None, "utf-8", "UTF-8"):
+        meta, _, geometry, data = gdal(source.path, pyogrio.raw.read, source.gdal_path, **options)
+        return list(meta["fields"]), geometry, list(data)
+    meta, table = gdal(source.path, pyogrio.raw.read_arrow, source.gdal_path, **options)
+    count = len(meta["fields"])  # by position: a CSV may repeat a column name
+    data = [table.column(i).to_numpy(zero_copy_only=False) for i in range(count)]
+    geometry = None
+    if read_geometry and table.num_columns > count:  # GDAL puts the geometry after the fields
+        geometry = table.column(count).to_numpy(zero_copy_only=False)
+    return list(meta["fields"]), geometry, data
 
 
 def _count(n: int, one: str, many: str) -> str:

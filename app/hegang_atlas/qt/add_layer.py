@@ -67,14 +67,19 @@ class _ReadSignals(QObject):
     """Carries a worker's progress and outcome to the UI thread."""
 
     progressed = Signal(float)
-    done = Signal(object, object)  # (GateResult | None, Exception | None)
+    done = Signal(object, object)  # ((GateResult, Layer) | None, Exception | None)
 
 
 class _ReadJob:
-    """One gate read on its own worker thread."""
+    """One gate read on its own worker thread, which also builds (and validates) the layer.
 
-    def __init__(self, path: Path, options: dict[str, str]) -> None:
-        self.path, self.options = path, options
+    The layer is built for the atlas as it was when the read began (``layers``): its id, colour
+    and place on top depend on the layers there.
+    """
+
+    def __init__(self, path: Path, options: dict[str, str], atlas: Atlas) -> None:
+        self.path, self.options, self.atlas = path, options, atlas
+        self.layers = tuple(atlas.order)
         self.cancel = threading.Event()
         self.signals = _ReadSignals()
         self.thread = threading.Thread(target=self._run, name="hegang-atlas-read", daemon=True)
@@ -83,10 +88,11 @@ class _ReadJob:
         try:
             result = read_user_file(self.path, progress=self.signals.progressed.emit,
                                     cancelled=self.cancel.is_set, **self.options)
+            layer = user_layer(result, self.atlas)
         except Exception as exc:  # noqa: BLE001 (every failure is reported on the UI thread)
             self.signals.done.emit(None, exc)
         else:
-            self.signals.done.emit(result, None)
+            self.signals.done.emit((result, layer), None)
 
 
 def dropped_files(mime) -> list[Path]:
@@ -210,7 +216,7 @@ class LayerAdder(QObject):
         if self._job is not None or not self._queue:
             return
         path, options = self._queue.popleft()
-        self._job = job = _ReadJob(path, options)
+        self._job = job = _ReadJob(path, options, self.atlas)
         self._progress = progress = QProgressDialog(self.tr("Reading %s…") % path.name, self.tr("Cancel"), 0, 100,
                                                     self._window)
         progress.setWindowTitle(self.tr("Add layer"))
@@ -235,7 +241,10 @@ class LayerAdder(QObject):
         if error is None and job.cancel.is_set():  # finished just as it was stopped
             error = ReadCancelled(job.path)
         if error is None:
-            self._add_result(job.path, job.options, result)
+            result, layer = result
+            if tuple(self.atlas.order) != job.layers:  # layers came or went meanwhile
+                layer = None
+            self._add_result(job.path, job.options, result, layer)
         else:
             self._handle_error(job.path, job.options, error)
         self._read_next()
@@ -275,9 +284,9 @@ class LayerAdder(QObject):
                                        columns, min(1, len(columns) - 1), False)
         return {"lon_column": lon, "lat_column": lat} if ok and lat else None
 
-    def _add_result(self, path: Path, options: dict[str, str], result) -> None:
+    def _add_result(self, path: Path, options: dict[str, str], result, layer: Layer | None) -> None:
         try:
-            layer = user_layer(result, self.atlas)
+            layer = layer or user_layer(result, self.atlas)
             self.atlas.add_layer(layer)
         except AtlasError as exc:
             self._warn(path, exc.message)
