@@ -109,9 +109,18 @@ def test_toggle_opacity_and_order_work_for_big_layers(qtbot, big):
     atlas.set_visible(layer.id, False)
     qtbot.waitUntil(lambda: page_state(qtbot, window)["visible"][layer.id] is False, timeout=5000)
     assert page_state(qtbot, window)["big"][layer.id]["drawn"] == 0
-    assert evaluate(qtbot, window.map_view, "document.querySelectorAll('canvas.ha-big-canvas').length") == 0
+    shown = "[...document.querySelectorAll('canvas.ha-big-canvas')].filter(c => c.offsetParent !== null).length"
+    assert evaluate(qtbot, window.map_view, shown) == 0
+    # Hidden, it neither asks for nor draws the views the map moves through; shown, it draws the current one.
+    before = page_state(qtbot, window)["big"][layer.id]
+    evaluate(qtbot, window.map_view, "hegangAtlas.map.panBy([300, 200], {animate: false}) && true")
+    hidden = page_state(qtbot, window)["big"][layer.id]
+    assert (hidden["requests"], hidden["draws"]) == (before["requests"], before["draws"])
     atlas.set_visible(layer.id, True)
-    qtbot.waitUntil(lambda: page_state(qtbot, window)["big"][layer.id]["drawn"] > 0, timeout=5000)
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["bigSettled"], timeout=5000)
+    after = page_state(qtbot, window)["big"][layer.id]
+    assert after["drawn"] > 0 and after["draws"] > before["draws"]
+    assert evaluate(qtbot, window.map_view, shown) == 1
     atlas.set_opacity(layer.id, 0.4)
     qtbot.waitUntil(lambda: page_state(qtbot, window)["opacity"][layer.id] == pytest.approx(0.4), timeout=5000)
     atlas.set_order([layer.id] + [i for i in atlas.order if i != layer.id])

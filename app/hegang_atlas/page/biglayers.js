@@ -38,6 +38,9 @@ function HegangBigLayers(api, state, featuresUrl) {
     },
     _update: function () {
       if (this._map._animatingZoom && this._bounds) { return; }
+      var entry = this.options.entry;
+      if (!entry.on) { entry.stale = true; return; }  // hidden: redrawn when shown again
+      entry.stale = false;
       L.Renderer.prototype._update.call(this);
       var b = this._bounds, size = b.getSize(), canvas = this._container;
       this._ratio = L.Browser.retina ? 2 : 1;
@@ -46,8 +49,8 @@ function HegangBigLayers(api, state, featuresUrl) {
       canvas.height = this._ratio * size.y;
       canvas.style.width = size.x + "px";
       canvas.style.height = size.y + "px";
-      request(this.options.entry);
-      draw(this.options.entry);
+      request(entry);
+      draw(entry);
     }
   });
 
@@ -83,11 +86,13 @@ function HegangBigLayers(api, state, featuresUrl) {
               "&zoom=" + Math.round(map.getZoom());
     entry.loading = true;
     entry.requests += 1;
+    var t0 = performance.now();
     fetch(url).then(function (response) {
       if (!response.ok) { throw new Error("status " + response.status); }
       return response.arrayBuffer();
     }).then(function (buffer) {
       entry.data = decode(buffer);
+      entry.fetchMs = performance.now() - t0;
       settle(entry);
       draw(entry);
     }, function (error) {
@@ -256,12 +261,18 @@ function HegangBigLayers(api, state, featuresUrl) {
     }
   }
 
+  /* Hiding keeps the canvas (its pane is hidden); showing it again redraws only if the map
+   * moved meanwhile, so a toggle back and forth costs no drawing. */
   function setVisible(id, on) {
     var entry = big[id];
     if (!entry) { return original.setVisible(id, on); }
     entry.on = !!on;
-    if (entry.on && !map.hasLayer(entry.renderer)) { entry.renderer.addTo(map); }
-    if (!entry.on && map.hasLayer(entry.renderer)) { map.removeLayer(entry.renderer); }
+    map.getPane(entry.pane).style.display = entry.on ? "" : "none";
+    if (!map.hasLayer(entry.renderer)) {
+      if (entry.on) { entry.renderer.addTo(map); }
+    } else if (entry.on && entry.stale) {
+      entry.renderer._update();
+    }
     return true;
   }
 
@@ -317,7 +328,7 @@ function HegangBigLayers(api, state, featuresUrl) {
       s.opacity[id] = Number(map.getPane(e.pane).style.opacity || 1);
       s.big[id] = {drawn: e.on && d ? d.count : 0, total: d ? d.total : 0, zoom: d ? d.zoom : null, bbox: d ? d.bbox : null,
                    painted: e.on ? e.painted : 0, aggregated: d ? d.aggregated : false, more: d ? d.more : false, loading: e.loading,
-                   requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs};
+                   requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs};
     });
     s.order = order.slice();
     if (highlighted) { s.highlighted = highlighted.slice(); }
@@ -329,8 +340,8 @@ function HegangBigLayers(api, state, featuresUrl) {
   state.big.forEach(function (def, i) {
     var pane = "ha-big-" + i;
     map.createPane(pane).style.pointerEvents = "none";
-    var entry = {def: def, pane: pane, on: false, data: null, loading: false, again: false,
-                 requests: 0, failed: 0, draws: 0, drawMs: 0, painted: 0};
+    var entry = {def: def, pane: pane, on: false, stale: false, data: null, loading: false, again: false,
+                 requests: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0, painted: 0};
     entry.renderer = new BigCanvas({pane: pane, padding: CANVAS_PAD, entry: entry});
     big[def.id] = entry;
     known[def.id] = true;
