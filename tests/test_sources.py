@@ -10,8 +10,8 @@ import pytest
 
 from hegang_atlas.model.paths import geodata_dir
 from hegang_atlas.model.sources import load_registry, paragraphs
+from tests.seeds import SEED_FILES, SEEDS, needs_seeds
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 ESSAY, DUTCH = "essay-en", "nhnieuws-2023-03"
 
 # (document, value) of every figure in the two documents, read by hand from the seed files.
@@ -59,6 +59,7 @@ def number_forms(value):
     return forms
 
 
+@needs_seeds
 def test_numeric_claims_cite_the_paragraph_with_their_figure(registry):
     wrong = []
     for claim in registry.claims.values():
@@ -93,6 +94,7 @@ def sentences(text):
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip().split()) >= 6]
 
 
+@needs_seeds
 def test_no_sentence_of_the_documents_is_copied():
     project = Path(__file__).resolve().parents[1]
     corpus = " ".join(
@@ -102,7 +104,7 @@ def test_no_sentence_of_the_documents_is_copied():
         if p.is_file() and p.suffix in (".toml", ".geojson", ".py", ".js", ".md", ".json")
     )
     copied = []
-    for seed in SEEDS.glob("*.txt"):
+    for seed in SEED_FILES:
         for sentence in sentences(seed.read_text(encoding="utf-8")):
             words = re.findall(r"\w+", sentence.lower())
             # any run of 8 consecutive words of a document sentence counts as copying
