@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench import data, exports
 from bench.report import Record, markdown, table
+from hegang_atlas.qt.app import _root_without_sandbox_switch
 
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTIONS = {
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the records here")
     parser.add_argument("--markdown", type=Path, metavar="OUT.md", help="write the machine and the table here")
     args = parser.parse_args(argv)
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and not os.environ.get("QTWEBENGINE_DISABLE_SANDBOX"):
+    if _root_without_sandbox_switch():
         sys.stderr.write("bench: as root, set QTWEBENGINE_DISABLE_SANDBOX=1 (Chromium's sandbox cannot start)\n")
         return 2
     plan = QUICK if args.quick else FULL

@@ -74,7 +74,9 @@ def _naive_export(fmt: str, out: Path) -> None:
         fmap.default_css = [("leaflet_css", (leaflet_dir() / "leaflet.css").as_uri())]
         fmap.save(str(page))
         flag = f"--screenshot={out}" if fmt == "png" else f"--print-to-pdf={out}"
-        root = ["--no-sandbox"] if os.geteuid() == 0 else []  # Chromium refuses root otherwise
+        # As root Chromium needs its sandbox off; `python -m bench` runs as root only when the person
+        # turned the sandbox off for QtWebEngine (QTWEBENGINE_DISABLE_SANDBOX), and so for this too.
+        root = ["--no-sandbox"] if os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") else []
         subprocess.run([str(CHROMIUM), "--headless", *root, "--disable-gpu", f"--window-size={SIZE[0]},{SIZE[1]}",
                         "--no-pdf-header-footer", flag, page.as_uri()], check=True, capture_output=True, timeout=120)
 

@@ -95,11 +95,16 @@ def _redraws(result: dict, view, frame, runs: int) -> None:
         timed_view(view, lat - 0.3, lon, ZOOM_FROM)
         zooms.append(timed_view(view, lat - 0.3, lon, ZOOM_FROM + 1))
     result["zoom_redraw"] = {"samples": zooms, "unit": "ms"}
+    _say(result)
 
 
-def _memory(result: dict, view) -> None:
+def _added(result: dict, view, drawn: list[float], stalls: list[float]) -> None:
+    """Record the file's adds (seconds until drawn, worst UI stalls) and the page's memory now."""
+    result["drawn"] = {"samples": drawn, "unit": "s"}
+    result["ui_stall"] = {"samples": stalls, "unit": "ms"}
     result["page_rss"] = {"samples": [probes.renderer_rss_mb()], "unit": "MB"}
     result["js_heap"] = {"samples": [probes.js_heap_mb(view)], "unit": "MB"}
+    _say(result)
 
 
 # -- the app ------------------------------------------------------------------------------
@@ -126,14 +131,10 @@ def app_scenario(kind: str, path: Path, runs: int, adds: int) -> dict:
             wait_painted(view)
             drawn.append(time.perf_counter() - t0)
             stalls.append(stall.stop())
-        result["drawn"] = {"samples": drawn, "unit": "s"}
-        result["ui_stall"] = {"samples": stalls, "unit": "ms"}
-        _memory(result, view)
-        _say(result)
+        _added(result, view, drawn, stalls)
         evaluate(view, "(window.benchMap = hegangAtlas.map, true)")
         frame = atlas.layer(layer_id).frame
         _redraws(result, view, frame, runs)
-        _say(result)
         if kind == "polygons":
             _app_interactions(result, atlas, window, layer_id, runs)
         else:
@@ -238,14 +239,10 @@ def naive_scenario(kind: str, path: Path, runs: int, adds: int, approach: str) -
 
             drawn.append(reloaded(lambda: view.show_html(explore_page(gpd.read_file(path)))))
         stalls.append(stall.stop())
-    result["drawn"] = {"samples": drawn, "unit": "s"}
-    result["ui_stall"] = {"samples": stalls, "unit": "ms"}
-    _memory(result, view)
-    _say(result)
+    _added(result, view, drawn, stalls)
     if approach == "folium":
         frame = app.layers[-1].frame
         _redraws(result, view, frame, runs)
-        _say(result)
         if kind == "polygons":
             _naive_interactions(result, app, view, runs, reloaded)
         else:

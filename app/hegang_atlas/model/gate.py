@@ -8,6 +8,7 @@ GDAL's configuration is process-wide (:mod:`gdal_safe`), so run one read at a ti
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import http.client
 import re
@@ -94,7 +95,7 @@ def _read_batch(source: Source, skip: int, size: int,
     """
     options = dict(layer=source.layer, encoding=source.encoding, skip_features=skip, max_features=size,
                    read_geometry=read_geometry, datetime_as_string=True)
-    if source.encoding not in (None, "utf-8", "UTF-8"):
+    if not _utf8(source.encoding):
         meta, _, geometry, data = gdal(source.path, pyogrio.raw.read, source.gdal_path, **options)
         return list(meta["fields"]), geometry, list(data)
     meta, table = gdal(source.path, pyogrio.raw.read_arrow, source.gdal_path, **options)
@@ -104,6 +105,14 @@ def _read_batch(source: Source, skip: int, size: int,
     if read_geometry and table.num_columns > count:  # GDAL puts the geometry after the fields
         geometry = table.column(count).to_numpy(zero_copy_only=False)
     return list(meta["fields"]), geometry, data
+
+
+def _utf8(encoding: str | None) -> bool:
+    """Whether ``encoding`` (any of Python's spellings; ``None``: GDAL's default) is UTF-8."""
+    try:
+        return encoding is None or codecs.lookup(encoding).name == "utf-8"
+    except LookupError:  # GDAL's reader names the unknown encoding
+        return False
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -200,7 +200,7 @@ class LayerIndex:
 
         Computed once per feature and zoom, then cached.
         """
-        cache = self._cache.setdefault(zoom, np.full(len(self.ids), None, dtype=object))
+        cache = self._zoom_cache(zoom)
         missing = rows[shapely.is_missing(cache[rows])]
         if missing.size:
             cache[missing] = self._simplify(missing, zoom)
@@ -216,11 +216,13 @@ class LayerIndex:
         """
         if self.kind == "point":
             return 0
-        cache = self._cache.setdefault(zoom, np.full(len(self.ids), None, dtype=object))
-        missing = np.flatnonzero(shapely.is_missing(cache))[:limit + 1]
-        if missing.size:
-            cache[missing[:limit]] = self._simplify(missing[:limit], zoom)
+        missing = np.flatnonzero(shapely.is_missing(self._zoom_cache(zoom)))
+        self.simplified(missing[:limit], zoom)
         return max(0, missing.size - limit)
+
+    def _zoom_cache(self, zoom: int) -> np.ndarray:
+        """Each feature's geometry as simplified for ``zoom``, ``None`` where not yet computed."""
+        return self._cache.setdefault(zoom, np.full(len(self.ids), None, dtype=object))
 
     def _simplify(self, rows: np.ndarray, zoom: int) -> np.ndarray:
         dx, dy = degrees_per_pixel(zoom, self._lat)
