@@ -81,6 +81,14 @@ def test_feature_view_cleans_values(small):
     assert small.feature("coal_mines", "mine-a").claims == ("c-one",)
 
 
+def test_qualities_are_the_position_qualities_present(small):
+    for layer in small.layers:
+        present = {str(q) for q in layer.frame["position_quality"] if isinstance(q, str)}
+        assert layer.qualities() == present
+        layer.qualities().clear()  # callers get a copy of what is kept
+        assert layer.qualities() == present
+
+
 def test_removing_a_layer_clears_its_selection(small):
     small.select("villages", "v-near")
     small.remove_layer("villages")

@@ -65,12 +65,16 @@ class Feature:
 
 @dataclass
 class Layer:
-    """A definition and its GeoDataFrame (index = feature id, EPSG:4326)."""
+    """A definition and its GeoDataFrame (index = feature id, EPSG:4326).
+
+    The frame is not changed once the layer is built, so what is computed from it may be kept.
+    """
 
     definition: LayerDef
     frame: gpd.GeoDataFrame
     derived: pd.DataFrame = field(default_factory=pd.DataFrame)
     source: Path | None = None
+    _qualities: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -111,9 +115,12 @@ class Layer:
             yield self.feature(fid)
 
     def qualities(self) -> set[str]:
-        if "position_quality" not in self.frame:
-            return set()
-        return set(self.frame["position_quality"].dropna().unique())
+        """The position qualities its features have (computed once)."""
+        if self._qualities is None:
+            column = self.frame.get("position_quality")
+            values = () if column is None else pd.unique(column.to_numpy())
+            self._qualities = frozenset(str(v) for v in values if clean(v) is not None)
+        return set(self._qualities)
 
 
 def read_frame(path: Path) -> gpd.GeoDataFrame:

@@ -89,6 +89,7 @@ class _ReadJob:
             result = read_user_file(self.path, progress=self.signals.progressed.emit,
                                     cancelled=self.cancel.is_set, **self.options)
             layer = user_layer(result, self.atlas)
+            layer.qualities()  # the legend needs them: found here, not on the UI thread
         except Exception as exc:  # noqa: BLE001 (every failure is reported on the UI thread)
             self.signals.done.emit(None, exc)
         else:
