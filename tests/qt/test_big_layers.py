@@ -130,3 +130,72 @@ def test_toggle_opacity_and_order_work_for_big_layers(qtbot, big):
                                          ".map(p => Number(p.style.zIndex))")
     assert z == [400]
     assert json.dumps(page_state(qtbot, window)["visible"]).count("true") == len(atlas.order)
+
+
+def map_size(qtbot, window):
+    return evaluate(qtbot, window.map_view, "(s => [s.x, s.y])(hegangAtlas.map.getSize())")
+
+
+def wait_looked_ahead(qtbot, window, layer_id):
+    """Wait until the canvas on show reaches well beyond the view and the zooms either side are drawn."""
+    width = map_size(qtbot, window)[0]
+
+    def done():
+        info = page_state(qtbot, window)["big"][layer_id]
+        zoom = evaluate(qtbot, window.map_view, "hegangAtlas.map.getZoom()")
+        return (info["sheet"] is not None and info["sheet"][3] - info["sheet"][1] > 2 * width
+                and info["ahead"] == [zoom - 1, zoom + 1])
+    qtbot.waitUntil(done, timeout=20000)
+
+
+def alpha_at(qtbot, window, lat, lon):
+    """The paint on the big layer's canvas at the screen pixel of ``(lat, lon)`` (0 means none)."""
+    return evaluate(qtbot, window.map_view, f"""(() => {{
+        const m = hegangAtlas.map, p = m.latLngToContainerPoint([{lat}, {lon}]);
+        const r = m.getContainer().getBoundingClientRect();
+        const c = document.querySelector('canvas.ha-big-canvas'), b = c.getBoundingClientRect();
+        const x = Math.floor((r.left + p.x - b.left) * c.width / b.width);
+        const y = Math.floor((r.top + p.y - b.top) * c.height / b.height);
+        return c.getContext('2d').getImageData(x, y, 1, 1).data[3]; }})()""")
+
+
+def points_in_view(qtbot, window, frame, count=25):
+    s, w, n, e = evaluate(qtbot, window.map_view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])"
+                                                  "(hegangAtlas.map.getBounds().pad(-0.05))")
+    x, y = frame.geometry.x.to_numpy(), frame.geometry.y.to_numpy()
+    rows = np.flatnonzero((x > w) & (x < e) & (y > s) & (y < n))
+    assert rows.size >= 5
+    return [(y[r], x[r]) for r in rows[:: max(1, rows.size // count)][:count]]
+
+
+def test_once_idle_a_pan_or_a_zoom_by_one_finds_its_picture_drawn(qtbot, big):
+    window, layer = big
+    set_view(qtbot, window, 47.35, 130.3, 12)
+    wait_looked_ahead(qtbot, window, layer.id)
+    before = page_state(qtbot, window)["big"][layer.id]
+    # Half a view east and a quarter south: the canvas only moves; no request, no drawing.
+    width, height = map_size(qtbot, window)
+    evaluate(qtbot, window.map_view, f"hegangAtlas.map.panBy([{width // 2}, {height // 4}], {{animate: false}}) && true")
+    moved = page_state(qtbot, window)
+    assert moved["bigSettled"]
+    assert (moved["big"][layer.id]["requests"], moved["big"][layer.id]["draws"]) == (before["requests"], before["draws"])
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))
+    # Zooming in by one swaps in the canvas drawn ahead, with the features of that zoom.
+    wait_looked_ahead(qtbot, window, layer.id)
+    before = page_state(qtbot, window)["big"][layer.id]
+    evaluate(qtbot, window.map_view, "hegangAtlas.map.setZoom(13, {animate: false}) && true")
+    wait_drawn(qtbot, window)
+    info = page_state(qtbot, window)["big"][layer.id]
+    assert info["swaps"] == before["swaps"] + 1 and info["requests"] == before["requests"]
+    assert info["zoom"] == 13 and info["total"] == in_box(layer.frame, info["bbox"])
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))
+
+
+def test_a_far_jump_right_after_a_move_draws_the_new_view(qtbot, big):
+    window, layer = big
+    set_view(qtbot, window, 47.35, 130.3, 12)
+    evaluate(qtbot, window.map_view, "hegangAtlas.map.setView([47.3, 130.45], 12, {animate: false}) && true")
+    set_view(qtbot, window, 47.55, 130.0, 13)
+    info = page_state(qtbot, window)["big"][layer.id]
+    assert info["zoom"] == 13 and info["failed"] == 0 and info["total"] == in_box(layer.frame, info["bbox"])
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))

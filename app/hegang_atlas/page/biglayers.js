@@ -1,24 +1,31 @@
 /* Hegang Atlas big layers: layers too large to inline, drawn on canvas view by view.
  * Each big layer has its own pane (so order and opacity stay per layer) holding one canvas
- * renderer. After every move it asks `<featuresUrl><layer>?bbox=s,w,n,e&zoom=z` for the features
- * in (a padded) view at the detail of the zoom: a binary answer described in
- * hegang_atlas/model/wire.py, with coordinates in whole pixels of that zoom. The panes ignore the
- * pointer, so clicks reach the SVG layers and the map, which reports them as "mapclick" with the
- * position; Python identifies the big-layer feature there against the full geometry. A click on an
- * SVG feature under a spot a big layer above has painted is taken for the big layer (caught in the
- * capture phase and posted as a mapclick). HegangBigLayers returns the page API (atlas.js)
- * extended so that setVisible, setOpacity, setOrder, highlight, zoomToFeature and getState cover
- * big layers.
+ * renderer. After a move it asks `<featuresUrl><layer>?bbox=s,w,n,e&zoom=z` for the features in
+ * (a padded) view at the detail of the zoom: a binary answer described in
+ * hegang_atlas/model/wire.py, with coordinates in whole pixels of that zoom. Once the view has
+ * been on screen a moment, it looks ahead, one request at a time: it redraws the canvas on show
+ * with the ground around the view, then draws canvases for the zooms either side, so that the
+ * next pan or zoom usually finds its picture drawn (a move cancels the look-ahead).
+ * The panes ignore the pointer, so clicks reach the SVG layers and the map, which reports them as
+ * "mapclick" with the position; Python identifies the big-layer feature there against the full
+ * geometry. A click on an SVG feature under a spot a big layer above has painted is taken for the
+ * big layer (caught in the capture phase and posted as a mapclick). HegangBigLayers returns the
+ * page API (atlas.js) extended so that setVisible, setOpacity, setOrder, highlight, zoomToFeature
+ * and getState cover big layers.
  */
 function HegangBigLayers(api, state, featuresUrl) {
   "use strict";
   var map = api.map;
-  var DATA_PAD = 0.3;    // features are asked for 0.3 of a view beyond each edge: small pans need no request
-  var CANVAS_PAD = 0.1;  // the canvas reaches a tenth of a view beyond each edge (as Leaflet's renderers)
+  var VIEW_PAD = 0.3;    // after a move, features are asked for 0.3 of a view beyond each edge
+  var RING_PAD = 0.75;   // once idle, the sheet on show is redrawn 3/4 of a view beyond each edge: such pans only move it
+  var AHEAD_PAD = 0.6;   // and sheets for the zooms either side are drawn this far beyond: zooming by one about any point finds its sheet
+  var CANVAS_PAD = 0.1;  // a canvas drawn right after a move reaches a tenth of a view beyond each edge
+  var MAX_CANVAS = 8e6;  // device pixels: a sheet drawn ahead larger than this is cut down around the view
+  var IDLE_MS = 100;     // the look-ahead starts this long after the view is on screen, if nothing moved
   var BATCH = 16;        // features per canvas path
   var TINY = 2;          // pixels: smaller features are drawn as squares
   var MAX_LAT = 85.0511287798;
-  var big = {};          // id -> entry: {def, pane, renderer, on, data, loading, again, counters}
+  var big = {};          // id -> entry: {def, pane, renderer, on, sheet, ahead, loading, fetching, counters}
   var known = {};        // every layer id the page draws
   var order = [];
   var original = Object.assign({}, api);
@@ -26,33 +33,74 @@ function HegangBigLayers(api, state, featuresUrl) {
   var highlightLayer = null;
   var highlighted = null;
 
+  /* A sheet: one canvas with the data drawn on it, covering the world-pixel box `abs` at zoom
+   * `zoom`. The sheet on show is the renderer's container; sheets for the zooms either side are
+   * drawn while idle and swapped in when the map zooms to them. */
+  function newSheet() {
+    var canvas = L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated");
+    return {canvas: canvas, ctx: canvas.getContext("2d"), abs: null, zoom: null, data: null, whole: false, full: false, ratio: 1};
+  }
+
+  /* The renderer of one big layer. A move that stays inside the box of a sheet drawn whole only
+   * places the canvas again; a zoom to a sheet drawn ahead swaps it in. */
   var BigCanvas = L.Renderer.extend({
     _initContainer: function () {
-      this._container = L.DomUtil.create("canvas", "ha-big-canvas");
-      this._ctx = this._container.getContext("2d");
+      this._container = this.options.entry.sheet.canvas;
     },
     _destroyContainer: function () {
       L.DomUtil.remove(this._container);
-      delete this._ctx;
       delete this._container;
+    },
+    _updateTransform: function (center, zoom) {
+      var sheet = this.options.entry.sheet;
+      if (!sheet.abs) { return; }
+      var scale = this._map.getZoomScale(zoom, sheet.zoom);
+      var offset = sheet.abs.min.multiplyBy(scale).subtract(this._map._getNewPixelOrigin(center, zoom));
+      if (L.Browser.any3d) { L.DomUtil.setTransform(this._container, offset, scale); } else { L.DomUtil.setPosition(this._container, offset); }
     },
     _update: function () {
       if (this._map._animatingZoom && this._bounds) { return; }
       var entry = this.options.entry;
-      if (!entry.on) { entry.stale = true; return; }  // hidden: redrawn when shown again
+      if (!entry.on) { entry.stale = true; return; }
       entry.stale = false;
-      L.Renderer.prototype._update.call(this);
-      var b = this._bounds, size = b.getSize(), canvas = this._container;
-      this._ratio = L.Browser.retina ? 2 : 1;
-      L.DomUtil.setPosition(canvas, b.min);
-      canvas.width = this._ratio * size.x;
-      canvas.height = this._ratio * size.y;
-      canvas.style.width = size.x + "px";
-      canvas.style.height = size.y + "px";
+      entry.moves += 1;
+      this._center = map.getCenter();
+      this._zoom = map.getZoom();
+      var need = worldBox(this._zoom, CANVAS_PAD), ahead = entry.ahead[this._zoom];
+      if (!showsWhole(entry.sheet, this._zoom, need) && showsWhole(ahead, this._zoom, need)) { swap(entry, ahead); }
+      if (showsWhole(entry.sheet, this._zoom, need)) {
+        place(entry);  // the picture already holds the view
+        idle(entry);
+        return;
+      }
+      adopt(entry, Math.round(this._zoom));
       request(entry);
-      draw(entry);
+      paint(entry, entry.sheet, need);
     }
   });
+
+  function showsWhole(sheet, zoom, box) {
+    return !!sheet && sheet.whole && sheet.zoom === zoom && sheet.abs.contains(box);
+  }
+
+  /* Put the sheet on show where its box is in the current view. */
+  function place(entry) {
+    var renderer = entry.renderer, sheet = entry.sheet, min = sheet.abs.min.subtract(map.getPixelOrigin());
+    renderer._bounds = L.bounds(min, min.add(sheet.abs.getSize()));
+    L.DomUtil.setPosition(sheet.canvas, min);
+  }
+
+  /* Show `sheet` (drawn ahead) instead of the current one, which is kept for zooming back. */
+  function swap(entry, sheet) {
+    var old = entry.sheet;
+    if (old.canvas.parentNode) { old.canvas.parentNode.replaceChild(sheet.canvas, old.canvas); }
+    entry.renderer._container = sheet.canvas;
+    delete entry.ahead[sheet.zoom];
+    if (old.whole) { entry.ahead[old.zoom] = old; }
+    entry.sheet = sheet;
+    entry.swaps += 1;
+    prune(entry, sheet.zoom);
+  }
 
   /* The binary answer: header JSON, then int32 arrays named in header.arrays. */
   function decode(buffer) {
@@ -63,69 +111,168 @@ function HegangBigLayers(api, state, featuresUrl) {
       data[a[0]] = new Int32Array(buffer, offset, a[1]);
       offset += 4 * a[1];
     });
+    var b = data.bbox;  // its box in whole world pixels of its zoom
+    data.abs = L.bounds(map.project([b[2], b[1]], data.zoom).round(), map.project([b[0], b[3]], data.zoom).round());
     return data;
   }
 
-  function viewBox(pad) {
-    var b = map.getBounds().pad(pad);
-    return [Math.max(b.getSouth(), -MAX_LAT), Math.max(b.getWest(), -180),
-            Math.min(b.getNorth(), MAX_LAT), Math.min(b.getEast(), 180)];
+  /* The view around the map's centre at `zoom`, `pad` of its size beyond each edge, in world pixels. */
+  function worldBox(zoom, pad) {
+    var half = map.getSize().multiplyBy(0.5 + pad), c = map.project(map.getCenter(), zoom);
+    return L.bounds(c.subtract(half).floor(), c.add(half).ceil());
+  }
+
+  /* The same as [south, west, north, east] degrees, clipped to the world. */
+  function degreeBox(zoom, pad) {
+    var box = worldBox(zoom, pad), sw = map.unproject([box.min.x, box.max.y], zoom), ne = map.unproject([box.max.x, box.min.y], zoom);
+    return [Math.max(sw.lat, -MAX_LAT), Math.max(sw.lng, -180), Math.min(ne.lat, MAX_LAT), Math.min(ne.lng, 180)];
+  }
+
+  /* Whether `data` holds the world-pixel `box` at `zoom` (edges clipped to the world count as held). */
+  function holds(data, zoom, box) {
+    if (!data || data.zoom !== zoom) { return false; }
+    var world = 256 * Math.pow(2, zoom), a = data.abs;
+    return (a.min.x <= box.min.x || data.bbox[1] <= -180) && (a.max.x >= box.max.x || data.bbox[3] >= 180) &&
+           (a.min.y <= Math.max(box.min.y, 0) || data.bbox[2] >= MAX_LAT) && (a.max.y >= Math.min(box.max.y, world) || data.bbox[0] <= -MAX_LAT);
   }
 
   /* Whether the data answers the current view: same zoom level, and its box holds the canvas. */
   function covers(data) {
-    if (!data || data.zoom !== Math.round(map.getZoom())) { return false; }
-    var need = viewBox(CANVAS_PAD), box = data.bbox;
-    return box[0] <= need[0] && box[1] <= need[1] && box[2] >= need[2] && box[3] >= need[3];
+    var zoom = Math.round(map.getZoom());
+    return holds(data, zoom, worldBox(zoom, CANVAS_PAD));
   }
 
-  function request(entry) {
-    if (!entry.on || covers(entry.data)) { return; }
-    if (entry.loading) { entry.again = true; return; }
-    var url = featuresUrl + encodeURIComponent(entry.def.id) + "?bbox=" + viewBox(DATA_PAD).join(",") +
-              "&zoom=" + Math.round(map.getZoom());
-    entry.loading = true;
-    entry.requests += 1;
-    var t0 = performance.now();
-    fetch(url).then(function (response) {
+  /* Draw with the data of this zoom if a sheet drawn ahead has it; forget sheets of zooms far away. */
+  function adopt(entry, zoom) {
+    var sheet = entry.sheet, ahead = entry.ahead[zoom];
+    if ((!sheet.data || sheet.data.zoom !== zoom) && ahead && ahead.data) { sheet.data = ahead.data; }
+    delete entry.ahead[zoom];
+    prune(entry, zoom);
+  }
+
+  function prune(entry, zoom) {
+    Object.keys(entry.ahead).forEach(function (z) { if (Math.abs(z - zoom) > 1) { delete entry.ahead[z]; } });
+  }
+
+  function get(entry, box, zoom, then) {
+    var controller = new AbortController(), t0 = performance.now();
+    var url = featuresUrl + encodeURIComponent(entry.def.id) + "?bbox=" + box.join(",") + "&zoom=" + zoom;
+    fetch(url, {signal: controller.signal}).then(function (response) {
       if (!response.ok) { throw new Error("status " + response.status); }
       return response.arrayBuffer();
-    }).then(function (buffer) {
-      entry.data = decode(buffer);
-      entry.fetchMs = performance.now() - t0;
-      settle(entry);
-      draw(entry);
-    }, function (error) {
-      entry.failed += 1;
-      console.warn("big layer " + entry.def.id + ": " + error);
-      settle(entry);
+    }).then(function (buffer) { then(decode(buffer), performance.now() - t0); },
+            function (error) { then(null, 0, error); });
+    return controller;
+  }
+
+  /* Ask for the view's features unless the data in hand covers it; a look-ahead under way gives way. */
+  function request(entry) {
+    if (!entry.on || covers(entry.sheet.data)) { return; }
+    if (entry.loading) { entry.again = true; return; }
+    if (entry.fetching) { entry.fetching.abort(); entry.fetching = null; }
+    var zoom = Math.round(map.getZoom());
+    entry.loading = true;
+    entry.requests += 1;
+    get(entry, degreeBox(zoom, VIEW_PAD), zoom, function (data, ms, error) {
+      entry.loading = false;
+      if (data) {
+        entry.sheet.data = data;
+        entry.fetchMs = ms;
+      } else {
+        entry.failed += 1;
+        console.warn("big layer " + entry.def.id + ": " + error);
+      }
+      if (entry.again) { entry.again = false; request(entry); }
+      if (data) { paint(entry, entry.sheet, worldBox(map.getZoom(), CANVAS_PAD)); }
     });
   }
 
-  function settle(entry) {
-    entry.loading = false;
-    if (entry.again) { entry.again = false; request(entry); }
+  /* The look-ahead, one request at a time once the view has been on screen a moment and nothing
+   * moved: the ring around the view at this zoom, drawn on the sheet on show (so that pans only
+   * move it), then sheets for the zooms either side. */
+  function idle(entry) {
+    clearTimeout(entry.idleTimer);
+    var moves = entry.moves;
+    requestAnimationFrame(function () {
+      if (entry.moves !== moves) { return; }
+      clearTimeout(entry.idleTimer);
+      entry.idleTimer = setTimeout(function () { lookAhead(entry, moves); }, IDLE_MS);
+    });
   }
 
-  function draw(entry) {
-    var renderer = entry.renderer, ctx = renderer._ctx, data = entry.data;
-    if (!ctx) { return; }
-    var t0 = performance.now(), canvas = renderer._container, b = renderer._bounds, m = renderer._ratio;
+  function lookAhead(entry, moves) {
+    if (!entry.on || entry.moves !== moves || entry.loading || entry.fetching || map._animatingZoom || !covers(entry.sheet.data)) { return; }
+    var zoom = map.getZoom();
+    var wants = [[zoom, RING_PAD], [zoom + 1, AHEAD_PAD], [zoom - 1, AHEAD_PAD]].filter(function (want) {
+      var sheet = want[0] === zoom ? entry.sheet : entry.ahead[want[0]];
+      return want[0] >= map.getMinZoom() && want[0] <= map.getMaxZoom() &&
+             !(sheet && sheet.whole && sheet.full && holds(sheet.data, want[0], worldBox(want[0], padOf(want[1]))));
+    });
+    if (!wants.length) { return; }
+    var z = wants[0][0], pad = padOf(wants[0][1]);
+    entry.prefetches += 1;
+    entry.fetching = get(entry, degreeBox(z, pad), z, function (data) {
+      entry.fetching = null;
+      if (!data || entry.moves !== moves) { return; }  // aborted or failed (the view's own request says), or the map moved
+      var sheet = z === zoom ? entry.sheet : entry.ahead[z] || newSheet();
+      sheet.data = data;
+      var a = data.abs, cut = worldBox(z, pad);
+      paint(entry, sheet, L.bounds([Math.max(a.min.x, cut.min.x), Math.max(a.min.y, cut.min.y)],
+                                   [Math.min(a.max.x, cut.max.x), Math.min(a.max.y, cut.max.y)]), true);
+      if (sheet !== entry.sheet) {
+        sheet.ctx.getImageData(0, 0, 1, 1);  // rasterise now, while idle, not in the frame that shows it
+        entry.ahead[z] = sheet;
+      }
+      setTimeout(function () { lookAhead(entry, moves); }, 0);  // the next step, unless the map moves meanwhile
+    });
+  }
+
+  /* `pad`, less where a sheet reaching that far would pass MAX_CANVAS device pixels. */
+  function padOf(pad) {
+    var size = map.getSize(), m = L.Browser.retina ? 2 : 1;
+    var most = (Math.sqrt(MAX_CANVAS / (m * m * size.x * size.y)) - 1) / 2;
+    return Math.max(CANVAS_PAD, Math.min(pad, most));
+  }
+
+  /* Size `sheet` to the world-pixel `box` at the map's zoom (its data's, for a sheet drawn ahead)
+   * and draw its data; `full` when the box is all the look-ahead wants. */
+  function paint(entry, sheet, box, full) {
+    var size = box.getSize(), canvas = sheet.canvas;
+    sheet.ratio = L.Browser.retina ? 2 : 1;
+    sheet.abs = box;
+    sheet.zoom = sheet.data && sheet !== entry.sheet ? sheet.data.zoom : map.getZoom();
+    canvas.width = sheet.ratio * size.x;
+    canvas.height = sheet.ratio * size.y;
+    canvas.style.width = size.x + "px";
+    canvas.style.height = size.y + "px";
+    if (sheet === entry.sheet) { place(entry); }
+    draw(entry, sheet);
+    sheet.whole = holds(sheet.data, sheet.zoom, box);
+    sheet.full = !!full;
+    if (sheet === entry.sheet && sheet.whole && !entry.loading) { idle(entry); }
+  }
+
+  function draw(entry, sheet) {
+    var ctx = sheet.ctx, data = sheet.data, m = sheet.ratio, t0 = performance.now();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    entry.painted = 0;
+    ctx.clearRect(0, 0, sheet.canvas.width, sheet.canvas.height);
+    if (sheet === entry.sheet) { entry.painted = 0; }
     if (!data) { return; }
-    ctx.setTransform(m, 0, 0, m, -m * b.min.x, -m * b.min.y);
-    // A pixel of the data's zoom is `scale` pixels now; (ox, oy) is the data's origin as a layer point.
-    var scale = Math.pow(2, map.getZoom() - data.zoom), origin = map.getPixelOrigin();
-    var to = {scale: scale, ox: data.x0 * scale - origin.x, oy: data.y0 * scale - origin.y, box: b, ratio: m};
+    ctx.setTransform(m, 0, 0, m, 0, 0);
+    // A pixel of the data's zoom is `scale` pixels of the sheet's; (ox, oy) is the data's origin on the canvas.
+    var scale = Math.pow(2, sheet.zoom - data.zoom), min = sheet.abs.min, painted = 0;
+    var to = {scale: scale, ox: data.x0 * scale - min.x, oy: data.y0 * scale - min.y,
+              box: L.bounds([0, 0], sheet.abs.getSize()), ratio: m};
     data.styles.forEach(function (style, k) {
       var look = lookOf(style);
-      entry.painted += data.kind === "point" ? drawPoints(ctx, data, k, look, to) : drawShapes(ctx, data, k, look, to);
+      painted += data.kind === "point" ? drawPoints(ctx, data, k, look, to) : drawShapes(ctx, data, k, look, to);
     });
     ctx.globalAlpha = 1;
     entry.draws += 1;
-    entry.drawMs = performance.now() - t0;
+    if (sheet === entry.sheet) {
+      entry.painted = painted;
+      entry.drawMs = performance.now() - t0;
+    }
   }
 
   /* A Leaflet path style with Leaflet's defaults filled in. */
@@ -224,7 +371,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   function settled() {
     return Object.keys(big).every(function (id) {
       var e = big[id];
-      return !e.on || (!e.loading && !e.again && covers(e.data));
+      return !e.on || (!e.loading && !e.again && covers(e.sheet.data));
     });
   }
 
@@ -240,13 +387,13 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   function paintedAt(entry, containerPoint) {
-    var r = entry.renderer, ctx = r._ctx;
-    if (!ctx) { return false; }
-    var p = map.containerPointToLayerPoint(containerPoint).subtract(r._bounds.min).multiplyBy(r._ratio);
-    var reach = 2 * r._ratio, size = 2 * reach + 1;
+    var sheet = entry.sheet, r = entry.renderer;
+    if (!sheet.abs || !r._bounds) { return false; }
+    var p = map.containerPointToLayerPoint(containerPoint).subtract(r._bounds.min).multiplyBy(sheet.ratio);
+    var reach = 2 * sheet.ratio, size = 2 * reach + 1;
     var x = Math.round(p.x) - reach, y = Math.round(p.y) - reach;
-    if (x + size <= 0 || y + size <= 0 || x >= r._container.width || y >= r._container.height) { return false; }
-    var alpha = ctx.getImageData(x, y, size, size).data;
+    if (x + size <= 0 || y + size <= 0 || x >= sheet.canvas.width || y >= sheet.canvas.height) { return false; }
+    var alpha = sheet.ctx.getImageData(x, y, size, size).data;
     for (var i = 3; i < alpha.length; i += 4) { if (alpha[i]) { return true; } }
     return false;
   }
@@ -323,12 +470,15 @@ function HegangBigLayers(api, state, featuresUrl) {
     var s = original.getState();
     s.big = {};
     Object.keys(big).forEach(function (id) {
-      var e = big[id], d = e.data;
+      var e = big[id], d = e.sheet.data;
       s.visible[id] = e.on;
       s.opacity[id] = Number(map.getPane(e.pane).style.opacity || 1);
       s.big[id] = {drawn: e.on && d ? d.count : 0, total: d ? d.total : 0, zoom: d ? d.zoom : null, bbox: d ? d.bbox : null,
                    painted: e.on ? e.painted : 0, aggregated: d ? d.aggregated : false, more: d ? d.more : false, loading: e.loading,
-                   requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs};
+                   requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs,
+                   prefetches: e.prefetches, moves: e.moves, swaps: e.swaps,
+                   sheet: e.sheet.abs ? [e.sheet.zoom, e.sheet.abs.min.x, e.sheet.abs.min.y, e.sheet.abs.max.x, e.sheet.abs.max.y] : null,
+                   ahead: Object.keys(e.ahead).map(Number).sort()};
     });
     s.order = order.slice();
     if (highlighted) { s.highlighted = highlighted.slice(); }
@@ -340,8 +490,9 @@ function HegangBigLayers(api, state, featuresUrl) {
   state.big.forEach(function (def, i) {
     var pane = "ha-big-" + i;
     map.createPane(pane).style.pointerEvents = "none";
-    var entry = {def: def, pane: pane, on: false, stale: false, data: null, loading: false, again: false,
-                 requests: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0, painted: 0};
+    var entry = {def: def, pane: pane, on: false, stale: false, sheet: newSheet(), ahead: {},
+                 loading: false, again: false, fetching: null, idleTimer: null,
+                 requests: 0, prefetches: 0, moves: 0, swaps: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0, painted: 0};
     entry.renderer = new BigCanvas({pane: pane, padding: CANVAS_PAD, entry: entry});
     big[def.id] = entry;
     known[def.id] = true;
