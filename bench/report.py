@@ -18,12 +18,14 @@ TARGETS = {
     "polygons.drawn": (5.0, "s"),
     "points.drawn": (5.0, "s"),
     "points.peak_rss": (1024.0, "MB"),
-    "points.pan_redraw": (200.0, "ms"),
-    "points.zoom_redraw": (200.0, "ms"),
     "points.ui_stall": (100.0, "ms"),
     "polygons.ui_stall": (100.0, "ms"),
+    # pan/zoom redraw, the moves the app draws ahead for and those beyond (for both layers)
+    **{f"{kind}.{move}": (200.0, "ms") for kind in ("points", "polygons")
+       for move in ("pan_redraw", "pan_far", "zoom_redraw", "zoom_far")},
 }
-MIN_RATIO = {"polygons.toggle_big": 10.0, "polygons.pan_redraw": 10.0, "polygons.zoom_redraw": 10.0}
+MIN_RATIO = {"polygons.toggle_big": 10.0,
+             **{f"polygons.{move}": 10.0 for move in ("pan_redraw", "pan_far", "zoom_redraw", "zoom_far")}}
 
 
 @dataclass

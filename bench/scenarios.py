@@ -22,19 +22,21 @@ from bench.probes import MAP_SIZE, evaluate, timed_view, wait_for, wait_js, wait
 
 MINES = ("xinxing", "junde")  # coal mines clicked in turn (no synthetic polygon covers them)
 PAN_ZOOM, ZOOM_FROM = 11, 10
+LOOK_S = 1.5  # seconds a person looks at a view before the next move
 
 
 def _app(quick_settings: Path):
     from PySide6.QtCore import QSettings
 
     from hegang_atlas.model import load_atlas
-    from hegang_atlas.qt.app import make_application
+    from hegang_atlas.qt.app import freeze_startup_objects, make_application
     from hegang_atlas.qt.main_window import MainWindow
 
     app = make_application([])
     atlas = load_atlas()
     window = MainWindow(atlas, QSettings(str(quick_settings), QSettings.Format.IniFormat))
     window.show()
+    freeze_startup_objects()  # as hegang_atlas.qt.app.run does
     probes.wait_signal(window.controller.ready)
     size = window.map_view.size()
     window.resize(window.width() + MAP_SIZE[0] - size.width(), window.height() + MAP_SIZE[1] - size.height())
@@ -73,28 +75,49 @@ def _drawn_js(layer_id: str) -> str:
     return f"(s => s.bigSettled && s.big[{json.dumps(layer_id)}].drawn > 0)(hegangAtlas.getState())"
 
 
-def _views(frame, count: int, zoom: int) -> list[tuple[float, float, float]]:
-    """``count`` distinct views over the data, each 0.6 of a map width east of the last."""
+def _views(frame, count: int, zoom: int, step_views: float = 0.6) -> list[tuple[float, float, float]]:
+    """``count + 1`` views over the data, each ``step_views`` map widths east or west of the last
+    (turning back at the data's edges) and a little north or south."""
     w, s, e, n = frame.total_bounds
-    step = 0.6 * MAP_SIZE[0] * 360.0 / (256 * 2**zoom)
-    lat, lon = (s + n) / 2, w + step
+    step = step_views * MAP_SIZE[0] * 360.0 / (256 * 2**zoom)
+    lat, lon, heading = (s + n) / 2, w + min(step, (e - w) / 4), 1
     views = []
     for i in range(count + 1):
         views.append((lat + 0.15 * (i % 3 - 1), lon, zoom))
-        lon = lon + step if lon + 2 * step < e else w + step
+        if not w < lon + heading * step < e:
+            heading = -heading
+        lon += heading * step
     return views
 
 
+def _look() -> None:
+    """Let the app be, as a person looks at a view before the next move."""
+    end = time.perf_counter() + LOOK_S
+    wait_for(lambda: time.perf_counter() >= end, LOOK_S + 10)
+
+
+def _moves(view, views) -> list[float]:
+    """Milliseconds to show each of ``views`` in turn, each after a look at the one before."""
+    samples = []
+    for lat, lon, zoom in views:
+        _look()
+        samples.append(timed_view(view, lat, lon, zoom))
+    return samples
+
+
 def _redraws(result: dict, view, frame, runs: int) -> None:
-    """Pan to new ground at zoom 11, then zoom 10 -> 11 elsewhere, timed in the page."""
-    pans = _views(frame, runs, PAN_ZOOM)
-    timed_view(view, *pans[0])
-    result["pan_redraw"] = {"samples": [timed_view(view, *v) for v in pans[1:]], "unit": "ms"}
-    zooms = []
-    for lat, lon, _ in _views(frame, runs, ZOOM_FROM)[1:]:
-        timed_view(view, lat - 0.3, lon, ZOOM_FROM)
-        zooms.append(timed_view(view, lat - 0.3, lon, ZOOM_FROM + 1))
-    result["zoom_redraw"] = {"samples": zooms, "unit": "ms"}
+    """Pans at zoom 11 (by 0.6 of a view, then jumps of 3 views) and zooms in from 10 (by one level,
+    then by two), each after a look at the view before, timed in the page."""
+    for name, step in (("pan_redraw", 0.6), ("pan_far", 3.0)):
+        pans = _views(frame, runs, PAN_ZOOM, step)
+        timed_view(view, *pans[0])
+        result[name] = {"samples": _moves(view, pans[1:]), "unit": "ms"}
+    for name, levels in (("zoom_redraw", 1), ("zoom_far", 2)):
+        samples = []
+        for lat, lon, _ in _views(frame, runs, ZOOM_FROM)[1:]:
+            timed_view(view, lat - 0.3, lon, ZOOM_FROM)
+            samples += _moves(view, [(lat - 0.3, lon, ZOOM_FROM + levels)])
+        result[name] = {"samples": samples, "unit": "ms"}
     _say(result)
 
 
@@ -135,12 +158,25 @@ def app_scenario(kind: str, path: Path, runs: int, adds: int) -> dict:
         evaluate(view, "(window.benchMap = hegangAtlas.map, true)")
         frame = atlas.layer(layer_id).frame
         _redraws(result, view, frame, runs)
+        _hidden_pans(result, atlas, view, frame, layer_id, runs)
         if kind == "polygons":
             _app_interactions(result, atlas, window, layer_id, runs)
         else:
             _app_point_clicks(result, atlas, window, frame, layer_id, runs)
     result["peak_rss"] = {"samples": [probes.peak_rss_mb()], "unit": "MB"}
     return result
+
+
+def _hidden_pans(result: dict, atlas, view, frame, layer_id: str, runs: int) -> None:
+    """The pans of ``pan_redraw`` with the big layer hidden: what any pan costs on this page."""
+    atlas.set_visible(layer_id, False)
+    wait_js(view, f"hegangAtlas.getState().visible[{json.dumps(layer_id)}] === false")
+    pans = _views(frame, runs, PAN_ZOOM)
+    timed_view(view, *pans[0])
+    result["pan_hidden"] = {"samples": _moves(view, pans[1:]), "unit": "ms"}
+    atlas.set_visible(layer_id, True)
+    wait_js(view, _drawn_js(layer_id))
+    _say(result)
 
 
 def _click(view, x: float, y: float) -> None:
