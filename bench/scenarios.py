@@ -197,6 +197,7 @@ def _app_interactions(result: dict, atlas, window, big_id: str, runs: int) -> No
         evaluate(view, f"(p => hegangAtlas.map.setView(hegangAtlas.map.containerPointToLatLng([p.x, p.y]), 11,"
                        f" {{animate: false}}))(hegangAtlas.screenPoint('coal_mines', '{mine}')) && true")
         wait_js(view, "hegangAtlas.bigSettled()")
+        _look()
         point = evaluate(view, f"hegangAtlas.screenPoint('coal_mines', '{mine}')")
         shown = f"JSON.stringify(hegangAtlas.getState().highlighted) === '[\"coal_mines\",\"{mine}\"]'"
         clicks.append(1000 * _timed(lambda: _click(view, point["x"], point["y"]),
@@ -235,6 +236,7 @@ def _app_point_clicks(result: dict, atlas, window, frame, layer_id: str, runs: i
     for row in _lonely_points(frame, 15, runs):
         lat, lon = frame.geometry.iloc[row].y, frame.geometry.iloc[row].x
         timed_view(view, lat, lon, 15)
+        _look()
         point = evaluate(view, f"(p => ({{x: p.x, y: p.y}}))(hegangAtlas.map.latLngToContainerPoint([{lat}, {lon}]))")
         fid = frame.index[row]
         pair = json.dumps([layer_id, fid], separators=(",", ":"))
@@ -292,6 +294,7 @@ def _naive_interactions(result: dict, app, view, runs: int, reloaded) -> None:
     for i in range(runs):
         mine = app.atlas.layer("coal_mines").frame.geometry.loc[MINES[i % 2]]
         timed_view(view, mine.y, mine.x, 11)
+        _look()
         point = evaluate(view, f"(p => ({{x: p.x, y: p.y}}))(benchMap.latLngToContainerPoint([{mine.y}, {mine.x}]))")
         # Whatever feature the click lands on (folium's SVG stacks these polygons over the mines),
         # the page is rebuilt with it highlighted and reloaded: that is what is timed.
@@ -307,6 +310,7 @@ def _naive_point_clicks(result: dict, app, view, frame, runs: int, reloaded) -> 
     for row in _lonely_points(frame, 15, runs):
         lat, lon = frame.geometry.iloc[row].y, frame.geometry.iloc[row].x
         timed_view(view, lat, lon, 15)
+        _look()
         point = evaluate(view, f"(p => ({{x: p.x, y: p.y}}))(benchMap.latLngToContainerPoint([{lat}, {lon}]))")
         samples.append(1000 * reloaded(lambda: _click(view, point["x"], point["y"])))
     result["click_identify"] = {"samples": samples, "unit": "ms"}

@@ -186,7 +186,7 @@ def test_once_idle_a_pan_or_a_zoom_by_one_finds_its_picture_drawn(qtbot, big):
     evaluate(qtbot, window.map_view, "hegangAtlas.map.setZoom(13, {animate: false}) && true")
     wait_drawn(qtbot, window)
     info = page_state(qtbot, window)["big"][layer.id]
-    assert info["swaps"] == before["swaps"] + 1 and info["requests"] == before["requests"]
+    assert info["swaps"] > before["swaps"] and info["requests"] == before["requests"]
     assert info["zoom"] == 13 and info["total"] == in_box(layer.frame, info["bbox"])
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))
 

@@ -22,6 +22,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   var CANVAS_PAD = 0.1;  // a canvas drawn right after a move reaches a tenth of a view beyond each edge
   var MAX_CANVAS = 8e6;  // device pixels: a sheet drawn ahead larger than this is cut down around the view
   var IDLE_MS = 100;     // the look-ahead starts this long after the view is on screen, if nothing moved
+  var SLICE = 500;       // features a look-ahead task draws (and has rasterised) before yielding
   var BATCH = 16;        // features per canvas path
   var TINY = 2;          // pixels: smaller features are drawn as squares
   var MAX_LAT = 85.0511287798;
@@ -32,13 +33,15 @@ function HegangBigLayers(api, state, featuresUrl) {
   var highlightRenderer = L.svg({pane: "ha-highlight"});
   var highlightLayer = null;
   var highlighted = null;
+  var lastInput = -Infinity;  // when the person last clicked, typed, scrolled or changed a layer: the look-ahead waits
 
   /* A sheet: one canvas with the data drawn on it, covering the world-pixel box `abs` at zoom
    * `zoom`. The sheet on show is the renderer's container; sheets for the zooms either side are
    * drawn while idle and swapped in when the map zooms to them. */
   function newSheet() {
     var canvas = L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated");
-    return {canvas: canvas, ctx: canvas.getContext("2d"), abs: null, zoom: null, data: null, whole: false, full: false, ratio: 1};
+    return {canvas: canvas, ctx: canvas.getContext("2d"), abs: null, zoom: null, data: null, whole: false, full: false,
+            ratio: 1, painted: 0};
   }
 
   /* The renderer of one big layer. A move that stays inside the box of a sheet drawn whole only
@@ -96,7 +99,11 @@ function HegangBigLayers(api, state, featuresUrl) {
     if (old.canvas.parentNode) { old.canvas.parentNode.replaceChild(sheet.canvas, old.canvas); }
     entry.renderer._container = sheet.canvas;
     delete entry.ahead[sheet.zoom];
-    if (old.whole) { entry.ahead[old.zoom] = old; }
+    if (old.whole && old.zoom !== sheet.zoom) {
+      entry.ahead[old.zoom] = old;
+    } else {
+      old.canvas.width = old.canvas.height = 0;  // its memory goes now
+    }
     entry.sheet = sheet;
     entry.swaps += 1;
     prune(entry, sheet.zoom);
@@ -188,8 +195,8 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   /* The look-ahead, one request at a time once the view has been on screen a moment and nothing
-   * moved: the ring around the view at this zoom, drawn on the sheet on show (so that pans only
-   * move it), then sheets for the zooms either side. */
+   * moved: a sheet of the ground around the view at this zoom, swapped in when drawn (so that pans
+   * only move it), then sheets for the zooms either side. */
   function idle(entry) {
     clearTimeout(entry.idleTimer);
     var moves = entry.moves;
@@ -202,6 +209,7 @@ function HegangBigLayers(api, state, featuresUrl) {
 
   function lookAhead(entry, moves) {
     if (!entry.on || entry.moves !== moves || entry.loading || entry.fetching || map._animatingZoom || !covers(entry.sheet.data)) { return; }
+    if (busy()) { entry.idleTimer = setTimeout(function () { lookAhead(entry, moves); }, IDLE_MS); return; }
     var zoom = map.getZoom();
     var wants = [[zoom, RING_PAD], [zoom + 1, AHEAD_PAD], [zoom - 1, AHEAD_PAD]].filter(function (want) {
       var sheet = want[0] === zoom ? entry.sheet : entry.ahead[want[0]];
@@ -214,17 +222,47 @@ function HegangBigLayers(api, state, featuresUrl) {
     entry.fetching = get(entry, degreeBox(z, pad), z, function (data) {
       entry.fetching = null;
       if (!data || entry.moves !== moves) { return; }  // aborted or failed (the view's own request says), or the map moved
-      var sheet = z === zoom ? entry.sheet : entry.ahead[z] || newSheet();
+      var sheet = z === zoom ? newSheet() : entry.ahead[z] || newSheet(), a = data.abs, cut = worldBox(z, pad);
+      if (z !== zoom) { entry.ahead[z] = sheet; }
       sheet.data = data;
-      var a = data.abs, cut = worldBox(z, pad);
-      paint(entry, sheet, L.bounds([Math.max(a.min.x, cut.min.x), Math.max(a.min.y, cut.min.y)],
-                                   [Math.min(a.max.x, cut.max.x), Math.min(a.max.y, cut.max.y)]), true);
-      if (sheet !== entry.sheet) {
-        sheet.ctx.getImageData(0, 0, 1, 1);  // rasterise now, while idle, not in the frame that shows it
-        entry.ahead[z] = sheet;
-      }
-      setTimeout(function () { lookAhead(entry, moves); }, 0);  // the next step, unless the map moves meanwhile
+      sheet.whole = false;
+      resize(sheet, L.bounds([Math.max(a.min.x, cut.min.x), Math.max(a.min.y, cut.min.y)],
+                             [Math.min(a.max.x, cut.max.x), Math.min(a.max.y, cut.max.y)]), z);
+      drawInSlices(entry, sheet, slices(data, SLICE), moves, function () {
+        sheet.whole = holds(data, z, sheet.abs);
+        sheet.full = true;
+        if (!sheet.whole) { return; }  // the answer fell short of the box: nothing more ahead until the next move
+        if (z === zoom) {
+          swap(entry, sheet);
+          place(entry);
+        }
+        lookAhead(entry, moves);
+      });
     });
+  }
+
+  /* Draw `parts` of a sheet not on show, each part in its own task and rasterised before the next,
+   * so the page stays responsive; stop if the map moves, else call `done`. */
+  function drawInSlices(entry, sheet, parts, moves, done) {
+    clear(sheet);
+    var i = 0;
+    (function next() {
+      if (entry.moves !== moves) { return; }
+      if (busy()) { setTimeout(next, IDLE_MS); return; }
+      if (i === parts.length) { done(); return; }
+      sheet.painted += drawSlice(sheet, parts[i++]);
+      sheet.ctx.getImageData(0, 0, 1, 1);  // a canvas is rasterised when next read or shown: read it now, while idle
+      setTimeout(next, 0);
+    })();
+  }
+
+  /* Whether the person did something a moment ago (the look-ahead gives way). */
+  function busy() {
+    return performance.now() - lastInput < IDLE_MS;
+  }
+
+  function noteInput() {
+    lastInput = performance.now();
   }
 
   /* `pad`, less where a sheet reaching that far would pass MAX_CANVAS device pixels. */
@@ -234,45 +272,60 @@ function HegangBigLayers(api, state, featuresUrl) {
     return Math.max(CANVAS_PAD, Math.min(pad, most));
   }
 
-  /* Size `sheet` to the world-pixel `box` at the map's zoom (its data's, for a sheet drawn ahead)
-   * and draw its data; `full` when the box is all the look-ahead wants. */
-  function paint(entry, sheet, box, full) {
+  /* Give `sheet` the world-pixel `box` at `zoom` (this clears it). */
+  function resize(sheet, box, zoom) {
     var size = box.getSize(), canvas = sheet.canvas;
     sheet.ratio = L.Browser.retina ? 2 : 1;
     sheet.abs = box;
-    sheet.zoom = sheet.data && sheet !== entry.sheet ? sheet.data.zoom : map.getZoom();
+    sheet.zoom = zoom;
     canvas.width = sheet.ratio * size.x;
     canvas.height = sheet.ratio * size.y;
     canvas.style.width = size.x + "px";
     canvas.style.height = size.y + "px";
-    if (sheet === entry.sheet) { place(entry); }
-    draw(entry, sheet);
-    sheet.whole = holds(sheet.data, sheet.zoom, box);
-    sheet.full = !!full;
-    if (sheet === entry.sheet && sheet.whole && !entry.loading) { idle(entry); }
   }
 
-  function draw(entry, sheet) {
-    var ctx = sheet.ctx, data = sheet.data, m = sheet.ratio, t0 = performance.now();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, sheet.canvas.width, sheet.canvas.height);
-    if (sheet === entry.sheet) { entry.painted = 0; }
-    if (!data) { return; }
-    ctx.setTransform(m, 0, 0, m, 0, 0);
-    // A pixel of the data's zoom is `scale` pixels of the sheet's; (ox, oy) is the data's origin on the canvas.
-    var scale = Math.pow(2, sheet.zoom - data.zoom), min = sheet.abs.min, painted = 0;
-    var to = {scale: scale, ox: data.x0 * scale - min.x, oy: data.y0 * scale - min.y,
-              box: L.bounds([0, 0], sheet.abs.getSize()), ratio: m};
-    data.styles.forEach(function (style, k) {
-      var look = lookOf(style);
-      painted += data.kind === "point" ? drawPoints(ctx, data, k, look, to) : drawShapes(ctx, data, k, look, to);
-    });
-    ctx.globalAlpha = 1;
-    entry.draws += 1;
-    if (sheet === entry.sheet) {
-      entry.painted = painted;
-      entry.drawMs = performance.now() - t0;
+  /* Redraw the sheet on show over `box` (at the map's zoom) with the data in hand, at once. */
+  function paint(entry, sheet, box) {
+    resize(sheet, box, map.getZoom());
+    place(entry);
+    var t0 = performance.now();
+    clear(sheet);
+    if (sheet.data) {
+      slices(sheet.data, Infinity).forEach(function (part) { sheet.painted += drawSlice(sheet, part); });
+      entry.draws += 1;
     }
+    entry.drawMs = performance.now() - t0;
+    sheet.whole = holds(sheet.data, sheet.zoom, box);
+    sheet.full = false;
+    if (sheet.whole && !entry.loading) { idle(entry); }
+  }
+
+  function clear(sheet) {
+    sheet.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    sheet.ctx.clearRect(0, 0, sheet.canvas.width, sheet.canvas.height);
+    sheet.painted = 0;
+  }
+
+  /* The drawing of `data` in order, as [style class, first feature, end] parts of up to `size` features. */
+  function slices(data, size) {
+    var count = data.kind === "point" ? data.count : data.f.length, parts = [];
+    data.styles.forEach(function (style, k) {
+      for (var i = 0; i < count; i += size) { parts.push([k, i, Math.min(count, i + size)]); }
+    });
+    return parts;
+  }
+
+  /* Draw one part; returns how many features it painted. */
+  function drawSlice(sheet, part) {
+    var data = sheet.data, m = sheet.ratio, min = sheet.abs.min, look = lookOf(data.styles[part[0]]);
+    // A pixel of the data's zoom is `scale` pixels of the sheet's; (ox, oy) is the data's origin on the canvas.
+    var scale = Math.pow(2, sheet.zoom - data.zoom);
+    var to = {scale: scale, ox: data.x0 * scale - min.x, oy: data.y0 * scale - min.y,
+              box: L.bounds([0, 0], sheet.abs.getSize()), ratio: m, from: part[1], until: part[2]};
+    sheet.ctx.setTransform(m, 0, 0, m, 0, 0);
+    var painted = data.kind === "point" ? drawPoints(sheet.ctx, data, part[0], look, to) : drawShapes(sheet.ctx, data, part[0], look, to);
+    sheet.ctx.globalAlpha = 1;
+    return painted;
   }
 
   /* A Leaflet path style with Leaflet's defaults filled in. */
@@ -299,7 +352,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     sc.arc(pad, pad, look.radius, 0, 2 * Math.PI);
     fillAndStroke(sc, look, false);
     var c = data.c, cls = data.s, painted = 0;
-    for (var i = 0; i < data.count; i++) {
+    for (var i = to.from; i < to.until; i++) {
       if (cls && cls[i] !== k) { continue; }
       var x = Math.round(c[2 * i] * to.scale + to.ox), y = Math.round(c[2 * i + 1] * to.scale + to.oy);
       if (outside(x, y, x, y, to.box, pad)) { continue; }
@@ -312,16 +365,14 @@ function HegangBigLayers(api, state, featuresUrl) {
   /* Lines and polygons, BATCH features to a path (software rasterisers slow down on huge paths);
    * features under TINY pixels across become squares. */
   function drawShapes(ctx, data, k, look, to) {
-    var c = data.c, cls = data.s, rings = data.r, perFeature = data.f, closed = data.kind === "polygon";
-    var s = to.scale, ring = 0, v = 0, inPath = 0, painted = 0, tiny = [];
+    var c = data.c, cls = data.s, rings = data.r, at = offsets(data), closed = data.kind === "polygon";
+    var s = to.scale, inPath = 0, painted = 0, tiny = [];
     ctx.beginPath();
-    for (var i = 0; i < perFeature.length; i++) {
-      var first = ring, start = v, count = 0;
-      for (var j = 0; j < perFeature[i]; j++, ring++) { count += rings[ring]; }
-      v += count;
+    for (var i = to.from; i < to.until; i++) {
+      var first = at.ring[i], ring = at.ring[i + 1], start = at.vertex[first], count = at.vertex[ring] - start, q;
       if ((cls && cls[i] !== k) || count === 0) { continue; }
       var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      for (var q = start; q < start + count; q++) {
+      for (q = start; q < start + count; q++) {
         var x = c[2 * q], y = c[2 * q + 1];
         if (x < x0) { x0 = x; } if (x > x1) { x1 = x; } if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
       }
@@ -339,6 +390,17 @@ function HegangBigLayers(api, state, featuresUrl) {
     if (inPath) { fillAndStroke(ctx, look, !closed); }
     drawTiny(ctx, tiny, look, closed);
     return painted;
+  }
+
+  /* Where each feature's rings and each ring's vertices start (one past the end last), computed once. */
+  function offsets(data) {
+    if (!data.at) {
+      var ring = new Int32Array(data.f.length + 1), vertex = new Int32Array(data.r.length + 1), i;
+      for (i = 0; i < data.f.length; i++) { ring[i + 1] = ring[i] + data.f[i]; }
+      for (i = 0; i < data.r.length; i++) { vertex[i + 1] = vertex[i] + data.r[i]; }
+      data.at = {ring: ring, vertex: vertex};
+    }
+    return data.at;
   }
 
   function drawTiny(ctx, tiny, look, closed) {
@@ -474,7 +536,7 @@ function HegangBigLayers(api, state, featuresUrl) {
       s.visible[id] = e.on;
       s.opacity[id] = Number(map.getPane(e.pane).style.opacity || 1);
       s.big[id] = {drawn: e.on && d ? d.count : 0, total: d ? d.total : 0, zoom: d ? d.zoom : null, bbox: d ? d.bbox : null,
-                   painted: e.on ? e.painted : 0, aggregated: d ? d.aggregated : false, more: d ? d.more : false, loading: e.loading,
+                   painted: e.on ? e.sheet.painted : 0, aggregated: d ? d.aggregated : false, more: d ? d.more : false, loading: e.loading,
                    requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs,
                    prefetches: e.prefetches, moves: e.moves, swaps: e.swaps,
                    sheet: e.sheet.abs ? [e.sheet.zoom, e.sheet.abs.min.x, e.sheet.abs.min.y, e.sheet.abs.max.x, e.sheet.abs.max.y] : null,
@@ -492,12 +554,13 @@ function HegangBigLayers(api, state, featuresUrl) {
     map.createPane(pane).style.pointerEvents = "none";
     var entry = {def: def, pane: pane, on: false, stale: false, sheet: newSheet(), ahead: {},
                  loading: false, again: false, fetching: null, idleTimer: null,
-                 requests: 0, prefetches: 0, moves: 0, swaps: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0, painted: 0};
+                 requests: 0, prefetches: 0, moves: 0, swaps: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0};
     entry.renderer = new BigCanvas({pane: pane, padding: CANVAS_PAD, entry: entry});
     big[def.id] = entry;
     known[def.id] = true;
   });
   setOrder(state.order);
+  ["pointerdown", "keydown", "wheel"].forEach(function (type) { map.getContainer().addEventListener(type, noteInput, true); });
   map.getContainer().addEventListener("click", takeClick, true);
   map.getContainer().addEventListener("dblclick", takeClick, true);
   Object.keys(big).forEach(function (id) {
@@ -505,12 +568,17 @@ function HegangBigLayers(api, state, featuresUrl) {
     setVisible(id, state.visible[id] !== false);
   });
 
+  /* Changes through the page API follow a click or a menu: they count as the person's doing. */
+  function noted(change) {
+    return function () { noteInput(); return change.apply(null, arguments); };
+  }
+
   return Object.assign(api, {
-    setVisible: setVisible,
-    setOpacity: setOpacity,
-    setOrder: setOrder,
-    highlight: highlight,
-    zoomToFeature: zoomToFeature,
+    setVisible: noted(setVisible),
+    setOpacity: noted(setOpacity),
+    setOrder: noted(setOrder),
+    highlight: noted(highlight),
+    zoomToFeature: noted(zoomToFeature),
     getState: getState,
     bigSettled: settled
   });
