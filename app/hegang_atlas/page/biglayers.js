@@ -183,14 +183,16 @@ function HegangBigLayers(api, state, featuresUrl) {
     get(entry, degreeBox(zoom, VIEW_PAD), zoom, function (data, ms, error) {
       entry.loading = false;
       if (data) {
-        entry.sheet.data = data;
         entry.fetchMs = ms;
       } else {
         entry.failed += 1;
         console.warn("big layer " + entry.def.id + ": " + error);
       }
+      var box = worldBox(map.getZoom(), CANVAS_PAD);
+      var useful = data && !showsWhole(entry.sheet, map.getZoom(), box);  // a sheet drawn ahead may have come in meanwhile
+      if (useful) { entry.sheet.data = data; }
       if (entry.again) { entry.again = false; request(entry); }
-      if (data) { paint(entry, entry.sheet, worldBox(map.getZoom(), CANVAS_PAD)); }
+      if (useful) { paint(entry, entry.sheet, box); }
     });
   }
 
@@ -247,7 +249,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     clear(sheet);
     var i = 0;
     (function next() {
-      if (entry.moves !== moves) { return; }
+      if (entry.moves !== moves || !entry.on) { return; }
       if (busy()) { setTimeout(next, IDLE_MS); return; }
       if (i === parts.length) { done(); return; }
       sheet.painted += drawSlice(sheet, parts[i++]);
