@@ -1,6 +1,8 @@
 """Big layers on the real page: drawn on canvas view by view, clicked through Python, toggled live."""
 
 import json
+import queue
+import threading
 
 import numpy as np
 import pytest
@@ -10,6 +12,7 @@ from PySide6.QtTest import QTest
 from bench.data import points, write
 from hegang_atlas.model.user_layers import add_user_file
 from hegang_atlas.model.wire import to_pixels
+from hegang_atlas.qt.big_layers import JobQueue
 from tests.qt.test_main_window import click_feature, close_window, evaluate, open_window, page_state
 
 COUNT = 20_000
@@ -199,3 +202,33 @@ def test_a_far_jump_right_after_a_move_draws_the_new_view(qtbot, big):
     info = page_state(qtbot, window)["big"][layer.id]
     assert info["zoom"] == 13 and info["failed"] == 0 and info["total"] == in_box(layer.frame, info["bbox"])
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))
+
+
+def test_hiding_stops_the_look_ahead_and_showing_resumes_it(qtbot, big):
+    window, layer = big
+    set_view(qtbot, window, 47.35, 130.3, 12)
+    window.atlas.set_visible(layer.id, False)
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["visible"][layer.id] is False, timeout=5000)
+    hidden = page_state(qtbot, window)["big"][layer.id]
+    qtbot.wait(1500)
+    assert page_state(qtbot, window)["big"][layer.id]["prefetches"] == hidden["prefetches"]
+    window.atlas.set_visible(layer.id, True)
+    wait_looked_ahead(qtbot, window, layer.id)
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))
+
+
+def test_views_requests_are_answered_before_look_ahead_ones():
+    jobs = JobQueue()
+    jobs.put("ahead 1", ahead=True)
+    jobs.put("view 1")
+    jobs.put("ahead 2", ahead=True)
+    jobs.put("view 2")
+    assert [jobs.take() for _ in range(4)] == ["view 1", "view 2", "ahead 1", "ahead 2"]
+    with pytest.raises(queue.Empty):
+        jobs.take(block=False)
+    taken = []
+    worker = threading.Thread(target=lambda: taken.append(jobs.take()))
+    worker.start()
+    jobs.put("view 3")
+    worker.join(5)
+    assert taken == ["view 3"]

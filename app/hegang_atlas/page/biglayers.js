@@ -3,8 +3,8 @@
  * renderer. After a move it asks `<featuresUrl><layer>?bbox=s,w,n,e&zoom=z` for the features in
  * (a padded) view at the detail of the zoom: a binary answer described in
  * hegang_atlas/model/wire.py, with coordinates in whole pixels of that zoom. Once the view has
- * been on screen a moment, it looks ahead, one request at a time: it redraws the canvas on show
- * with the ground around the view, then draws canvases for the zooms either side, so that the
+ * been on screen a moment, it looks ahead, one request at a time: it draws the ground around the
+ * view on a new canvas and swaps it in, then draws canvases for the zooms either side, so that the
  * next pan or zoom usually finds its picture drawn (a move cancels the look-ahead).
  * The panes ignore the pointer, so clicks reach the SVG layers and the map, which reports them as
  * "mapclick" with the position; Python identifies the big-layer feature there against the full
@@ -26,6 +26,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   var BATCH = 16;        // features per canvas path
   var TINY = 2;          // pixels: smaller features are drawn as squares
   var MAX_LAT = 85.0511287798;
+  var MAX_ZOOM = 22;     // the server's (hegang_atlas/model/wire.py)
   var big = {};          // id -> entry: {def, pane, renderer, on, sheet, ahead, loading, fetching, counters}
   var known = {};        // every layer id the page draws
   var order = [];
@@ -64,9 +65,8 @@ function HegangBigLayers(api, state, featuresUrl) {
     _update: function () {
       if (this._map._animatingZoom && this._bounds) { return; }
       var entry = this.options.entry;
-      if (!entry.on) { entry.stale = true; return; }
-      entry.stale = false;
-      entry.moves += 1;
+      if (!entry.on) { return; }  // drawn when shown again
+      cancel(entry);
       this._center = map.getCenter();
       this._zoom = map.getZoom();
       var need = worldBox(this._zoom, CANVAS_PAD), ahead = entry.ahead[this._zoom];
@@ -78,12 +78,27 @@ function HegangBigLayers(api, state, featuresUrl) {
       }
       adopt(entry, Math.round(this._zoom));
       request(entry);
-      paint(entry, entry.sheet, need);
+      paint(entry, need);
     }
   });
 
+  /* Whether `sheet` is drawn whole and holds `box` (world pixels at `zoom`) where the world has ground. */
   function showsWhole(sheet, zoom, box) {
-    return !!sheet && sheet.whole && sheet.zoom === zoom && sheet.abs.contains(box);
+    if (!sheet || !sheet.whole || sheet.zoom !== zoom) { return false; }
+    var world = 256 * Math.pow(2, zoom);
+    return sheet.abs.contains(L.bounds([Math.max(box.min.x, 0), Math.max(box.min.y, 0)],
+                                       [Math.min(box.max.x, world), Math.min(box.max.y, world)]));
+  }
+
+  /* Stop the look-ahead (a move, or the layer hidden): its fetch, its timer, its drawing. */
+  function cancel(entry) {
+    entry.moves += 1;
+    clearTimeout(entry.idleTimer);
+    if (entry.fetching) { entry.fetching.abort(); entry.fetching = null; }
+  }
+
+  function release(sheet) {
+    if (sheet) { sheet.canvas.width = sheet.canvas.height = 0; }  // its memory goes now, not at the next collection
   }
 
   /* Put the sheet on show where its box is in the current view. */
@@ -102,7 +117,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     if (old.whole && old.zoom !== sheet.zoom) {
       entry.ahead[old.zoom] = old;
     } else {
-      old.canvas.width = old.canvas.height = 0;  // its memory goes now
+      release(old);
     }
     entry.sheet = sheet;
     entry.swaps += 1;
@@ -153,22 +168,27 @@ function HegangBigLayers(api, state, featuresUrl) {
   function adopt(entry, zoom) {
     var sheet = entry.sheet, ahead = entry.ahead[zoom];
     if ((!sheet.data || sheet.data.zoom !== zoom) && ahead && ahead.data) { sheet.data = ahead.data; }
+    release(ahead);
     delete entry.ahead[zoom];
     prune(entry, zoom);
   }
 
   function prune(entry, zoom) {
-    Object.keys(entry.ahead).forEach(function (z) { if (Math.abs(z - zoom) > 1) { delete entry.ahead[z]; } });
+    Object.keys(entry.ahead).forEach(function (z) {
+      if (Math.abs(z - zoom) > 1) { release(entry.ahead[z]); delete entry.ahead[z]; }
+    });
   }
 
-  function get(entry, box, zoom, then) {
+  /* Fetch the features in `box` at `zoom` (`ahead`: for the look-ahead, which the server may drop
+   * when a view's request waits); `then(data, ms)` or `then(null, 0, error)`. */
+  function get(entry, box, zoom, ahead, then) {
     var controller = new AbortController(), t0 = performance.now();
-    var url = featuresUrl + encodeURIComponent(entry.def.id) + "?bbox=" + box.join(",") + "&zoom=" + zoom;
+    var url = featuresUrl + encodeURIComponent(entry.def.id) + "?bbox=" + box.join(",") + "&zoom=" + zoom + (ahead ? "&ahead=1" : "");
     fetch(url, {signal: controller.signal}).then(function (response) {
       if (!response.ok) { throw new Error("status " + response.status); }
       return response.arrayBuffer();
-    }).then(function (buffer) { then(decode(buffer), performance.now() - t0); },
-            function (error) { then(null, 0, error); });
+    }).then(decode).then(function (data) { then(data, performance.now() - t0); },
+                         function (error) { then(null, 0, error); });
     return controller;
   }
 
@@ -180,7 +200,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     var zoom = Math.round(map.getZoom());
     entry.loading = true;
     entry.requests += 1;
-    get(entry, degreeBox(zoom, VIEW_PAD), zoom, function (data, ms, error) {
+    get(entry, degreeBox(zoom, VIEW_PAD), zoom, false, function (data, ms, error) {
       entry.loading = false;
       if (data) {
         entry.fetchMs = ms;
@@ -189,10 +209,15 @@ function HegangBigLayers(api, state, featuresUrl) {
         console.warn("big layer " + entry.def.id + ": " + error);
       }
       var box = worldBox(map.getZoom(), CANVAS_PAD);
-      var useful = data && !showsWhole(entry.sheet, map.getZoom(), box);  // a sheet drawn ahead may have come in meanwhile
-      if (useful) { entry.sheet.data = data; }
+      var shown = showsWhole(entry.sheet, map.getZoom(), box);  // a sheet drawn ahead may have come in meanwhile
+      if (data && !shown) { entry.sheet.data = data; }
       if (entry.again) { entry.again = false; request(entry); }
-      if (useful) { paint(entry, entry.sheet, box); }
+      if (!entry.on || map._animatingZoom) { return; }  // drawn when shown, or at the zoom's end
+      if (data && !shown) {
+        paint(entry, box);
+      } else if (shown && !entry.loading) {
+        idle(entry);
+      }
     });
   }
 
@@ -210,31 +235,35 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   function lookAhead(entry, moves) {
-    if (!entry.on || entry.moves !== moves || entry.loading || entry.fetching || map._animatingZoom || !covers(entry.sheet.data)) { return; }
-    if (busy()) { entry.idleTimer = setTimeout(function () { lookAhead(entry, moves); }, IDLE_MS); return; }
-    var zoom = map.getZoom();
+    if (!entry.on || entry.moves !== moves || entry.fetching || !covers(entry.sheet.data)) { return; }
+    if (busy() || entry.loading || map._animatingZoom) {
+      entry.idleTimer = setTimeout(function () { lookAhead(entry, moves); }, IDLE_MS);
+      return;
+    }
+    var zoom = Math.round(map.getZoom()), top = Math.min(map.getMaxZoom(), MAX_ZOOM);
     var wants = [[zoom, RING_PAD], [zoom + 1, AHEAD_PAD], [zoom - 1, AHEAD_PAD]].filter(function (want) {
       var sheet = want[0] === zoom ? entry.sheet : entry.ahead[want[0]];
-      return want[0] >= map.getMinZoom() && want[0] <= map.getMaxZoom() &&
+      return want[0] >= map.getMinZoom() && want[0] <= top && !(want[0] === zoom && padOf(RING_PAD) <= VIEW_PAD) &&
              !(sheet && sheet.whole && sheet.full && holds(sheet.data, want[0], worldBox(want[0], padOf(want[1]))));
     });
     if (!wants.length) { return; }
     var z = wants[0][0], pad = padOf(wants[0][1]);
     entry.prefetches += 1;
-    entry.fetching = get(entry, degreeBox(z, pad), z, function (data) {
-      entry.fetching = null;
-      if (!data || entry.moves !== moves) { return; }  // aborted or failed (the view's own request says), or the map moved
-      var sheet = z === zoom ? newSheet() : entry.ahead[z] || newSheet(), a = data.abs, cut = worldBox(z, pad);
-      if (z !== zoom) { entry.ahead[z] = sheet; }
+    var fetching = entry.fetching = get(entry, degreeBox(z, pad), z, true, function (data) {
+      if (entry.fetching === fetching) { entry.fetching = null; }
+      if (!data || entry.moves !== moves || !entry.on) { return; }  // aborted or failed (the view's own request says), or moved
+      var sheet = newSheet(), a = data.abs, cut = worldBox(z, pad);
       sheet.data = data;
-      sheet.whole = false;
       resize(sheet, L.bounds([Math.max(a.min.x, cut.min.x), Math.max(a.min.y, cut.min.y)],
                              [Math.min(a.max.x, cut.max.x), Math.min(a.max.y, cut.max.y)]), z);
       drawInSlices(entry, sheet, slices(data, SLICE), moves, function () {
-        sheet.whole = holds(data, z, sheet.abs);
+        sheet.whole = holds(data, z, cut);
         sheet.full = true;
-        if (!sheet.whole) { return; }  // the answer fell short of the box: nothing more ahead until the next move
-        if (z === zoom) {
+        if (!sheet.whole) { release(sheet); return; }  // the answer fell short: nothing more ahead until the next move
+        if (z !== zoom) {
+          release(entry.ahead[z]);
+          entry.ahead[z] = sheet;
+        } else if (showsWhole(sheet, zoom, worldBox(zoom, CANVAS_PAD))) {
           swap(entry, sheet);
           place(entry);
         }
@@ -249,13 +278,21 @@ function HegangBigLayers(api, state, featuresUrl) {
     clear(sheet);
     var i = 0;
     (function next() {
-      if (entry.moves !== moves || !entry.on) { return; }
-      if (busy()) { setTimeout(next, IDLE_MS); return; }
+      if (entry.moves !== moves || !entry.on) { release(sheet); return; }
+      if (busy() || map._animatingZoom) { setTimeout(next, IDLE_MS); return; }
       if (i === parts.length) { done(); return; }
       sheet.painted += drawSlice(sheet, parts[i++]);
       sheet.ctx.getImageData(0, 0, 1, 1);  // a canvas is rasterised when next read or shown: read it now, while idle
-      setTimeout(next, 0);
+      soon(next);
     })();
+  }
+
+  /* Run `task` after whatever else waits (a message: nested timeouts are held back 4 ms each). */
+  var queued = [], channel = new MessageChannel();
+  channel.port1.onmessage = function () { queued.shift()(); };
+  function soon(task) {
+    queued.push(task);
+    channel.port2.postMessage(null);
   }
 
   /* Whether the person did something a moment ago (the look-ahead gives way). */
@@ -287,7 +324,8 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   /* Redraw the sheet on show over `box` (at the map's zoom) with the data in hand, at once. */
-  function paint(entry, sheet, box) {
+  function paint(entry, box) {
+    var sheet = entry.sheet;
     resize(sheet, box, map.getZoom());
     place(entry);
     var t0 = performance.now();
@@ -308,13 +346,25 @@ function HegangBigLayers(api, state, featuresUrl) {
     sheet.painted = 0;
   }
 
-  /* The drawing of `data` in order, as [style class, first feature, end] parts of up to `size` features. */
+  /* The drawing of `data` in order, as [style class, rows] parts of up to `size` features. */
   function slices(data, size) {
-    var count = data.kind === "point" ? data.count : data.f.length, parts = [];
-    data.styles.forEach(function (style, k) {
-      for (var i = 0; i < count; i += size) { parts.push([k, i, Math.min(count, i + size)]); }
+    var parts = [];
+    rowsByClass(data).forEach(function (rows, k) {
+      for (var i = 0; i < rows.length; i += size) { parts.push([k, rows.subarray(i, Math.min(rows.length, i + size))]); }
     });
     return parts;
+  }
+
+  /* Each style class's features, in order, found once. */
+  function rowsByClass(data) {
+    if (!data.byClass) {
+      var count = data.kind === "point" ? data.count : data.f.length, cls = data.s, sizes = new Int32Array(data.styles.length), i, k;
+      for (i = 0; i < count; i++) { sizes[cls ? cls[i] : 0] += 1; }
+      data.byClass = Array.from(sizes, function (size) { return new Int32Array(size); });
+      sizes.fill(0);
+      for (i = 0; i < count; i++) { k = cls ? cls[i] : 0; data.byClass[k][sizes[k]++] = i; }
+    }
+    return data.byClass;
   }
 
   /* Draw one part; returns how many features it painted. */
@@ -323,9 +373,9 @@ function HegangBigLayers(api, state, featuresUrl) {
     // A pixel of the data's zoom is `scale` pixels of the sheet's; (ox, oy) is the data's origin on the canvas.
     var scale = Math.pow(2, sheet.zoom - data.zoom);
     var to = {scale: scale, ox: data.x0 * scale - min.x, oy: data.y0 * scale - min.y,
-              box: L.bounds([0, 0], sheet.abs.getSize()), ratio: m, from: part[1], until: part[2]};
+              box: L.bounds([0, 0], sheet.abs.getSize()), ratio: m, rows: part[1]};
     sheet.ctx.setTransform(m, 0, 0, m, 0, 0);
-    var painted = data.kind === "point" ? drawPoints(sheet.ctx, data, part[0], look, to) : drawShapes(sheet.ctx, data, part[0], look, to);
+    var painted = data.kind === "point" ? drawPoints(sheet.ctx, data, look, to) : drawShapes(sheet.ctx, data, look, to);
     sheet.ctx.globalAlpha = 1;
     return painted;
   }
@@ -345,7 +395,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   /* Circle markers as copies of one circle drawn once: software canvases blit far faster than they fill arcs. */
-  function drawPoints(ctx, data, k, look, to) {
+  function drawPoints(ctx, data, look, to) {
     var pad = Math.ceil(look.radius + look.weight / 2 + 1), size = 2 * pad, sprite = document.createElement("canvas");
     sprite.width = sprite.height = size * to.ratio;
     var sc = sprite.getContext("2d");
@@ -353,10 +403,9 @@ function HegangBigLayers(api, state, featuresUrl) {
     sc.beginPath();
     sc.arc(pad, pad, look.radius, 0, 2 * Math.PI);
     fillAndStroke(sc, look, false);
-    var c = data.c, cls = data.s, painted = 0;
-    for (var i = to.from; i < to.until; i++) {
-      if (cls && cls[i] !== k) { continue; }
-      var x = Math.round(c[2 * i] * to.scale + to.ox), y = Math.round(c[2 * i + 1] * to.scale + to.oy);
+    var c = data.c, rows = to.rows, painted = 0;
+    for (var j = 0; j < rows.length; j++) {
+      var i = rows[j], x = Math.round(c[2 * i] * to.scale + to.ox), y = Math.round(c[2 * i + 1] * to.scale + to.oy);
       if (outside(x, y, x, y, to.box, pad)) { continue; }
       ctx.drawImage(sprite, x - pad, y - pad, size, size);
       painted += 1;
@@ -366,13 +415,13 @@ function HegangBigLayers(api, state, featuresUrl) {
 
   /* Lines and polygons, BATCH features to a path (software rasterisers slow down on huge paths);
    * features under TINY pixels across become squares. */
-  function drawShapes(ctx, data, k, look, to) {
-    var c = data.c, cls = data.s, rings = data.r, at = offsets(data), closed = data.kind === "polygon";
+  function drawShapes(ctx, data, look, to) {
+    var c = data.c, rows = to.rows, rings = data.r, at = offsets(data), closed = data.kind === "polygon";
     var s = to.scale, inPath = 0, painted = 0, tiny = [];
     ctx.beginPath();
-    for (var i = to.from; i < to.until; i++) {
-      var first = at.ring[i], ring = at.ring[i + 1], start = at.vertex[first], count = at.vertex[ring] - start, q;
-      if ((cls && cls[i] !== k) || count === 0) { continue; }
+    for (var j = 0; j < rows.length; j++) {
+      var i = rows[j], first = at.ring[i], ring = at.ring[i + 1], start = at.vertex[first], count = at.vertex[ring] - start, q;
+      if (count === 0) { continue; }
       var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
       for (q = start; q < start + count; q++) {
         var x = c[2 * q], y = c[2 * q + 1];
@@ -435,7 +484,8 @@ function HegangBigLayers(api, state, featuresUrl) {
   function settled() {
     return Object.keys(big).every(function (id) {
       var e = big[id];
-      return !e.on || (!e.loading && !e.again && covers(e.sheet.data));
+      return !e.on || (!e.loading && !e.again && covers(e.sheet.data) &&
+                       showsWhole(e.sheet, map.getZoom(), worldBox(map.getZoom(), CANVAS_PAD)));
     });
   }
 
@@ -472,17 +522,19 @@ function HegangBigLayers(api, state, featuresUrl) {
     }
   }
 
-  /* Hiding keeps the canvas (its pane is hidden); showing it again redraws only if the map
-   * moved meanwhile, so a toggle back and forth costs no drawing. */
+  /* Hiding keeps the canvas (its pane is hidden) and stops the look-ahead; showing it again redraws
+   * only if the map moved meanwhile, so a toggle back and forth costs no drawing. */
   function setVisible(id, on) {
     var entry = big[id];
     if (!entry) { return original.setVisible(id, on); }
     entry.on = !!on;
     map.getPane(entry.pane).style.display = entry.on ? "" : "none";
-    if (!map.hasLayer(entry.renderer)) {
-      if (entry.on) { entry.renderer.addTo(map); }
-    } else if (entry.on && entry.stale) {
-      entry.renderer._update();
+    if (!entry.on) {
+      cancel(entry);
+    } else if (!map.hasLayer(entry.renderer)) {
+      entry.renderer.addTo(map);
+    } else {
+      entry.renderer._update();  // draws only if the map moved or a drawing was cut short meanwhile
     }
     return true;
   }
@@ -542,7 +594,7 @@ function HegangBigLayers(api, state, featuresUrl) {
                    requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs,
                    prefetches: e.prefetches, moves: e.moves, swaps: e.swaps,
                    sheet: e.sheet.abs ? [e.sheet.zoom, e.sheet.abs.min.x, e.sheet.abs.min.y, e.sheet.abs.max.x, e.sheet.abs.max.y] : null,
-                   ahead: Object.keys(e.ahead).map(Number).sort()};
+                   ahead: Object.keys(e.ahead).map(Number).sort(function (a, b) { return a - b; })};
     });
     s.order = order.slice();
     if (highlighted) { s.highlighted = highlighted.slice(); }
@@ -554,15 +606,18 @@ function HegangBigLayers(api, state, featuresUrl) {
   state.big.forEach(function (def, i) {
     var pane = "ha-big-" + i;
     map.createPane(pane).style.pointerEvents = "none";
-    var entry = {def: def, pane: pane, on: false, stale: false, sheet: newSheet(), ahead: {},
+    var entry = {def: def, pane: pane, on: false, sheet: newSheet(), ahead: {},
                  loading: false, again: false, fetching: null, idleTimer: null,
                  requests: 0, prefetches: 0, moves: 0, swaps: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0};
-    entry.renderer = new BigCanvas({pane: pane, padding: CANVAS_PAD, entry: entry});
+    entry.renderer = new BigCanvas({pane: pane, entry: entry});
     big[def.id] = entry;
     known[def.id] = true;
   });
   setOrder(state.order);
   ["pointerdown", "keydown", "wheel"].forEach(function (type) { map.getContainer().addEventListener(type, noteInput, true); });
+  map.on("movestart zoomstart", function () {  // a drag, an animated pan or zoom: the look-ahead stops until it ends
+    Object.keys(big).forEach(function (id) { cancel(big[id]); });
+  });
   map.getContainer().addEventListener("click", takeClick, true);
   map.getContainer().addEventListener("dblclick", takeClick, true);
   Object.keys(big).forEach(function (id) {

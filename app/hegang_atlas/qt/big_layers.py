@@ -3,8 +3,9 @@
 The page's ``biglayers.js`` fetches ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z``; this
 answers from a worker thread (the UI thread only hands the job over and, later, the bytes back),
 using one :class:`~hegang_atlas.model.viewport.LayerIndex` per layer, built on the first request.
-While no request waits, the worker simplifies the rest of the layer for the zoom last asked and
-the two next to it, so that panning and zooming find it ready. Clicks on big layers arrive as map
+Requests the page makes to look ahead (``&ahead=1``) wait while a view's own request waits. While
+no request waits, the worker simplifies the rest of the layer for the zoom a view last asked for
+and the two next to it, so that panning and zooming find it ready. Clicks on big layers arrive as map
 clicks and are identified here against the full geometry.
 """
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections import deque
+from urllib.parse import parse_qs
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
@@ -27,6 +30,29 @@ log = logging.getLogger(__name__)
 ROUTE = "features/"
 MIME = b"application/octet-stream"
 WARM_CHUNK = 500  # features simplified ahead between two looks for waiting requests
+
+
+class JobQueue:
+    """The worker's jobs: views' requests first, in order, then look-ahead ones, in order."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition()
+        self._views: deque = deque()
+        self._ahead: deque = deque()
+
+    def put(self, item, ahead: bool = False) -> None:
+        with self._ready:
+            (self._ahead if ahead else self._views).append(item)
+            self._ready.notify()
+
+    def take(self, block: bool = True):
+        """The next job; without ``block``, raises :class:`queue.Empty` when none waits."""
+        with self._ready:
+            while not (self._views or self._ahead):
+                if not block:
+                    raise queue.Empty
+                self._ready.wait()
+            return self._views.popleft() if self._views else self._ahead.popleft()
 
 
 class BigLayers(QObject):
@@ -49,7 +75,7 @@ class BigLayers(QObject):
         self.atlas = atlas
         self._indexes: dict[str, tuple[Layer, LayerIndex]] = {}
         self._lock = threading.Lock()
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()  # (job, layer id, bbox, zoom), or None: stop
+        self._jobs = JobQueue()  # (job, layer id, bbox, zoom, ahead), or None: stop
         self._warm: list[tuple[LayerIndex, int]] = []  # the worker's own: what to simplify ahead
         self._answered.connect(self._reply)
         handler.set_route(ROUTE, self._on_request)
@@ -107,13 +133,15 @@ class BigLayers(QObject):
             log.debug("features: %s", error)
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
-        self._jobs.put((job, layer_id, bbox, zoom))
+        ahead = parse_qs(query).get("ahead") == ["1"]
+        self._jobs.put((job, layer_id, bbox, zoom, ahead), ahead)
 
     def _work(self) -> None:
-        """The worker thread: answer requests; when none waits, simplify ahead."""
+        """The worker thread: answer views' requests first, then look-ahead ones; when none waits,
+        simplify ahead."""
         while True:
             try:
-                item = self._jobs.get(block=not self._warm)
+                item = self._jobs.take(block=not self._warm)
             except queue.Empty:
                 index, zoom = self._warm[0]
                 if index.warm(zoom, WARM_CHUNK) == 0:
@@ -121,9 +149,9 @@ class BigLayers(QObject):
                 continue
             if item is None:
                 return
-            index = self._answer(*item)
-            if index is not None:
-                zoom = item[3]
+            job, layer_id, bbox, zoom, ahead = item
+            index = self._answer(job, layer_id, bbox, zoom)
+            if index is not None and not ahead:
                 self._warm = [(index, z) for z in (zoom, zoom + 1, zoom - 1) if 0 <= z <= MAX_ZOOM]
 
     def _answer(self, job: QWebEngineUrlRequestJob, layer_id: str, bbox, zoom: int) -> LayerIndex | None:
