@@ -162,6 +162,19 @@ def test_map_click_selects_the_row_switching_layer(qtbot, tools, window, atlas):
     assert dock.selected_feature_id() is None
 
 
+def test_a_hidden_table_follows_the_selection_when_shown(qtbot, tools, atlas):
+    dock = tools.table_dock
+    dock.show()
+    dock.show_layer("coal_mines")
+    dock.hide()
+    atlas.select("demolished_villages", "cleared-xinxing-e")
+    assert dock.layer_id() == "coal_mines"  # a hidden table builds nothing
+    dock.show()
+    qtbot.waitUntil(lambda: dock.layer_id() == "demolished_villages", timeout=5000)
+    assert dock.selected_feature_id() == "cleared-xinxing-e"
+    assert dock.table.columnWidth(0) > 0
+
+
 def test_text_filter_and_numeric_sort(qtbot, tools, atlas):
     dock = tools.table_dock
     dock.show()

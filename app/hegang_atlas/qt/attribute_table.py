@@ -6,7 +6,7 @@ Values are plain display text (Qt's item delegates never read it as HTML); sorti
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSignalBlocker, QSortFilterProxyModel, Qt
@@ -31,15 +31,26 @@ from hegang_atlas.model.layers import Layer, clean
 from hegang_atlas.model.formatting import GROUPING_FROM, TWO_DECIMALS
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
+RESIZE_ROWS = 200  # rows whose text sets a column's width (Qt's default reads 1,000 for every column)
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 Bounds = tuple[float, float, float, float]  # south, west, north, east (the page's order)
 
 
-class _Column(NamedTuple):
-    header: str
-    values: list[Any]  # plain Python values, in row order
-    decimals: int | None = None
+class _Column:
+    """One column: its header, and its values in row order, taken from the frame when first shown
+    (a layer of 100,000 features opens at once; the table reads only the rows it draws)."""
+
+    def __init__(self, header: str, series: pd.Series, decimals: int | None = None) -> None:
+        self.header, self.decimals = header, decimals
+        self._series: pd.Series | None = series
+        self._values = None
+
+    def value(self, row: int) -> Any:
+        """The value in ``row`` as plain Python (``None`` when missing)."""
+        if self._values is None:
+            self._values, self._series = self._series.to_numpy(dtype=object), None
+        return clean(self._values[row])
 
 
 def _is_number(value: Any) -> bool:
@@ -83,8 +94,8 @@ class FeatureTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.layer = layer
         self._ids: list[str] = layer.feature_ids()
-        self._rows = {fid: row for row, fid in enumerate(self._ids)}
-        self._bounds = layer.frame.geometry.bounds.to_numpy()  # minx, miny, maxx, maxy per row
+        self._rows: dict[str, int] | None = None  # feature id -> row, made when first asked
+        self._bounds = None  # minx, miny, maxx, maxy per row, the same
         self._columns = self._make_columns(lang)
 
     def _make_columns(self, lang: str) -> list[_Column]:
@@ -103,7 +114,9 @@ class FeatureTableModel(QAbstractTableModel):
         return columns
 
     def _column(self, header: str, series: pd.Series, decimals: int | None = None) -> _Column:
-        return _Column(header, [clean(series[fid]) for fid in self._ids], decimals)
+        index = self.layer.frame.index
+        aligned = series.index is index or series.index.equals(index)
+        return _Column(header, series if aligned else series.reindex(index), decimals)
 
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
@@ -123,7 +136,7 @@ class FeatureTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = self._columns[index.column()]
-        value = column.values[index.row()]
+        value = column.value(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(value, column.decimals)
         if role == SORT_ROLE:
@@ -139,11 +152,15 @@ class FeatureTableModel(QAbstractTableModel):
 
     def row_of(self, feature_id: str) -> int | None:
         """The row of a feature, or ``None`` when the layer has no such feature."""
+        if self._rows is None:
+            self._rows = {fid: row for row, fid in enumerate(self._ids)}
         return self._rows.get(feature_id)
 
     def intersects(self, row: int, bounds: Bounds) -> bool:
         """Whether the bounding box of the feature in ``row`` meets ``bounds`` (south, west, north, east)."""
         south, west, north, east = bounds
+        if self._bounds is None:
+            self._bounds = self.layer.frame.geometry.bounds.to_numpy()
         minx, miny, maxx, maxy = self._bounds[row]
         return minx <= east and maxx >= west and miny <= north and maxy >= south
 
@@ -177,6 +194,7 @@ class FeatureFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._view_bounds: Bounds | None = None
+        self._text = ""  # the text filter (rows are checked against it only when there is one)
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
@@ -189,10 +207,13 @@ class FeatureFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        if self._view_bounds is not None and not model.intersects(source_row, self._view_bounds):
+        if self._view_bounds is not None and not self.sourceModel().intersects(source_row, self._view_bounds):
             return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        return not self._text or super().filterAcceptsRow(source_row, source_parent)
+
+    def setFilterFixedString(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._text = text
+        super().setFilterFixedString(text)
 
 
 class AttributeTableDock(QDockWidget):
@@ -246,6 +267,10 @@ class AttributeTableDock(QDockWidget):
         self.proxy = FeatureFilterProxy(self)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
+        self._resize_when_shown = False
+        self._follow: str | None = None  # the layer of a selection made while the table was hidden
+        self.visibilityChanged.connect(self._on_visibility)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -308,7 +333,10 @@ class AttributeTableDock(QDockWidget):
         self.proxy.setSourceModel(self.model)
         if old is not None:
             old.deleteLater()
-        self.table.resizeColumnsToContents()
+        if self.isVisible():
+            self.table.resizeColumnsToContents()
+        else:
+            self._resize_when_shown = True
         self._select_row_of(self.atlas.selection)
 
     def _select_row_of(self, selection: Selection | None) -> None:
@@ -374,6 +402,16 @@ class AttributeTableDock(QDockWidget):
         if self.in_view_check.isChecked():
             self._apply_view_filter()
 
+    def _on_visibility(self, visible: bool) -> None:
+        if not visible:
+            return
+        follow, self._follow = self._follow, None
+        if follow is not None and self.atlas.has_layer(follow) and follow != self.layer_id():
+            self.show_layer(follow)
+        if self._resize_when_shown:
+            self._resize_when_shown = False
+            self.table.resizeColumnsToContents()
+
     def _on_layers(self) -> None:
         current = self.layer_id()
         with QSignalBlocker(self.layer_combo):
@@ -388,6 +426,9 @@ class AttributeTableDock(QDockWidget):
 
     def _on_selection(self, selection: Selection | None) -> None:
         if selection is not None and selection.layer_id != self.layer_id():
-            self.show_layer(selection.layer_id)  # the new model selects the row
+            if self.isVisible():
+                self.show_layer(selection.layer_id)  # the new model selects the row
+            else:
+                self._follow = selection.layer_id  # shown when the table is (a big layer's table takes a moment)
         else:
             self._select_row_of(selection)
