@@ -18,7 +18,8 @@ function HegangBigLayers(api, state, featuresUrl) {
   var map = api.map;
   var VIEW_PAD = 0.3;    // after a move, features are asked for 0.3 of a view beyond each edge
   var RING_PAD = 0.75;   // once idle, the sheet on show is redrawn 3/4 of a view beyond each edge: such pans only move it
-  var AHEAD_PAD = 0.6;   // and sheets for the zooms either side are drawn this far beyond: zooming by one about any point finds its sheet
+  var IN_PAD = 0.6;      // and sheets for the zooms either side, this far beyond the view at their zoom:
+  var OUT_PAD = 0.35;    // enough for zooming in or out by one about any point of the view
   var CANVAS_PAD = 0.1;  // a canvas drawn right after a move reaches a tenth of a view beyond each edge
   var MAX_CANVAS = 8e6;  // device pixels: a sheet drawn ahead larger than this is cut down around the view
   var IDLE_MS = 100;     // the look-ahead starts this long after the view is on screen, if nothing moved
@@ -241,7 +242,7 @@ function HegangBigLayers(api, state, featuresUrl) {
       return;
     }
     var zoom = Math.round(map.getZoom()), top = Math.min(map.getMaxZoom(), MAX_ZOOM);
-    var wants = [[zoom, RING_PAD], [zoom + 1, AHEAD_PAD], [zoom - 1, AHEAD_PAD]].filter(function (want) {
+    var wants = [[zoom, RING_PAD], [zoom + 1, IN_PAD], [zoom - 1, OUT_PAD]].filter(function (want) {
       var sheet = want[0] === zoom ? entry.sheet : entry.ahead[want[0]];
       return want[0] >= map.getMinZoom() && want[0] <= top && !(want[0] === zoom && padOf(RING_PAD) <= VIEW_PAD) &&
              !(sheet && sheet.whole && sheet.full && holds(sheet.data, want[0], worldBox(want[0], padOf(want[1]))));
