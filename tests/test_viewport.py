@@ -10,7 +10,7 @@ import shapely
 from bench.data import points, polygons, write
 from hegang_atlas.model.user_layers import add_user_file
 from hegang_atlas.model.viewport import POINT_CAP, LayerIndex, is_big
-from hegang_atlas.model.wire import BadRequest, pack, parse_request, to_pixels, unpack
+from hegang_atlas.model.wire import BadRequest, looks_ahead, pack, parse_request, to_pixels, unpack
 from hegang_atlas.page import render_html
 
 HEGANG_VIEW = (47.30, 130.20, 47.40, 130.40)  # s, w, n, e: a town-sized view
@@ -129,6 +129,8 @@ def test_hit_identifies_the_polygon_clicked(polygon_layer):
 
 def test_requests_are_checked():
     assert parse_request("bbox=47.3,130.2,47.4,130.4&zoom=12.6") == ((47.3, 130.2, 47.4, 130.4), 13)
+    assert looks_ahead("bbox=47.3,130.2,47.4,130.4&zoom=12&ahead=1")
+    assert not looks_ahead("bbox=47.3,130.2,47.4,130.4&zoom=12")
     for bad in ("", "bbox=1,2,3&zoom=4", "bbox=1,2,3,4&zoom=nan", "bbox=4,2,3,5&zoom=3", "bbox=a,b,c,d&zoom=1"):
         with pytest.raises(BadRequest):
             parse_request(bad)

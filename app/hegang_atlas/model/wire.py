@@ -1,6 +1,9 @@
 """How big-layer features travel to the page: Web Mercator pixels, the request, the binary answer.
 
-The page asks ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z`` and gets one binary body:
+The page asks ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z`` and gets one binary body.
+It adds ``&ahead=1`` when it asks ahead of need (:func:`looks_ahead`): such requests may wait.
+
+The body:
 
 - 4 bytes: the length ``H`` of a UTF-8 JSON header (unsigned, little-endian);
 - ``H`` bytes: the header, e.g. ``{"kind": "polygon", "zoom": 11, "x0": ..., "y0": ..., "total": ...,
@@ -97,6 +100,11 @@ def parse_request(query: str) -> tuple[tuple[float, float, float, float], int]:
     if not (s < n and w < e):
         raise BadRequest("empty box")
     return (s, w, n, e), int(min(max(round(zoom), 0), MAX_ZOOM))
+
+
+def looks_ahead(query: str) -> bool:
+    """Whether the page asked ahead of need (``&ahead=1``), so that views' requests go first."""
+    return parse_qs(query).get("ahead") == ["1"]
 
 
 def pack(header: dict, arrays: dict[str, np.ndarray]) -> bytes:

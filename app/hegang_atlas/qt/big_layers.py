@@ -15,7 +15,6 @@ import logging
 import queue
 import threading
 from collections import deque
-from urllib.parse import parse_qs
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
@@ -23,7 +22,7 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.layers import Layer
 from hegang_atlas.model.viewport import LayerIndex, is_big
-from hegang_atlas.model.wire import MAX_ZOOM, BadRequest, parse_request
+from hegang_atlas.model.wire import MAX_ZOOM, BadRequest, looks_ahead, parse_request
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +132,7 @@ class BigLayers(QObject):
             log.debug("features: %s", error)
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
-        ahead = parse_qs(query).get("ahead") == ["1"]
+        ahead = looks_ahead(query)
         self._jobs.put((job, layer_id, bbox, zoom, ahead), ahead)
 
     def _work(self) -> None:
