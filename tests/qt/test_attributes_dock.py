@@ -165,3 +165,25 @@ def test_computed_values_are_labelled_in_the_chosen_language(qtbot, atlas, lang)
     assert derived.label.get(lang) in lines(dock)
     assert derived.method.get(lang) in lines(dock)
     assert derived.label.en not in lines(dock)
+
+
+def test_values_can_be_selected_for_copying_once_the_pointer_is_over_the_dock(dock, small, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.setGeometry(dock.geometry().translated(0, dock.height() + 50))
+    elsewhere.show()
+    QTest.mouseMove(elsewhere, QPoint(5, 5))
+    qtbot.waitUntil(lambda: not dock.scroll.viewport().underMouse())
+    small.select("coal_mines", "mine-a")
+    label = next(label for label in dock.findChildren(QLabel) if label.text() == "1.5 Mt/yr")
+    assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse  # a click's panel is built lean
+    QTest.mouseMove(label, QPoint(5, label.height() // 2))
+    qtbot.waitUntil(lambda: bool(label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse))
+    QTest.mouseDClick(label, Qt.MouseButton.LeftButton, pos=QPoint(5, label.height() // 2))
+    assert label.selectedText()
+    small.select("coal_mines", "mine-b")  # built while the pointer is over the dock: selectable at once
+    assert all(lbl.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse for lbl in dock._labels)

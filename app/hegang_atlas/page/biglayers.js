@@ -123,6 +123,25 @@ function HegangBigLayers(api, state, featuresUrl) {
     entry.sheet = sheet;
     entry.swaps += 1;
     prune(entry, sheet.zoom);
+    warmUp(entry, sheet);
+  }
+
+  /* The first move of a canvas put on show costs a frame in proportion to its size (Chromium
+   * takes it up as a layer of its own then): a sheet swapped in moves by a hundredth of a pixel
+   * and back a frame later, so that cost falls in idle time, not on the person's next pan. */
+  var NUDGE = 0.01;
+  function warmUp(entry, sheet) {
+    function shown() { return entry.sheet === sheet && entry.on && !map._animatingZoom; }
+    afterFrame(function () {
+      if (!shown()) { return; }
+      L.DomUtil.setPosition(sheet.canvas, sheet.canvas._leaflet_pos.add([0, NUDGE]));
+      afterFrame(function () { if (shown()) { place(entry); } });
+    });
+  }
+
+  /* Run `task` once the next frame has been produced. */
+  function afterFrame(task) {
+    requestAnimationFrame(function () { setTimeout(task, 0); });
   }
 
   /* The binary answer: header JSON, then int32 arrays named in header.arrays. */

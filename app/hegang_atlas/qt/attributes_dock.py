@@ -1,11 +1,13 @@
 """The Attributes dock: the selected feature's fields, computed values, position and sources.
 
 Every data value is put in a plain-text QLabel, so names and notes are never read as HTML.
+The labels become selectable (for copying) when the pointer enters the dock: a selectable label
+keeps a text document of its own, which would double the time a click takes to fill the panel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -57,6 +59,7 @@ class AttributesDock(QDockWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setMinimumWidth(MIN_WIDTH)
         self.setWidget(self.scroll)
+        self.scroll.viewport().installEventFilter(self)
         atlas.events.selection.connect(self._on_selection)
         self._on_selection(atlas.selection)
 
@@ -91,6 +94,17 @@ class AttributesDock(QDockWidget):
             self._add_sources(layout, feature)
         layout.addStretch(1)
         self.scroll.setWidget(page)  # deletes the previous page
+        if self.scroll.viewport().underMouse():
+            self._selectable()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Enter:
+            self._selectable()
+        return super().eventFilter(watched, event)
+
+    def _selectable(self) -> None:
+        for label in self._labels:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     # -- sections ---------------------------------------------------------------------------
     def _add_header(self, layout: QVBoxLayout, layer: Layer, feature: Feature) -> None:
@@ -186,7 +200,6 @@ class AttributesDock(QDockWidget):
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setMinimumWidth(1)  # wrap to a narrow dock instead of widening the page
         font = QFont(label.font())
         if kind == "title":
