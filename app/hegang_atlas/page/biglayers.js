@@ -5,7 +5,8 @@
  * hegang_atlas/model/wire.py, with coordinates in whole pixels of that zoom. Once the view has
  * been on screen a moment, it looks ahead, one request at a time: it draws the ground around the
  * view on a new canvas and swaps it in, then draws canvases for the zooms either side, so that the
- * next pan or zoom usually finds its picture drawn (a move cancels the look-ahead).
+ * next pan or zoom usually finds its picture drawn (a move cancels the look-ahead). What it draws
+ * ahead is shown as a still picture, which, unlike a canvas, costs a frame nothing to keep.
  * The panes ignore the pointer, so clicks reach the SVG layers and the map, which reports them as
  * "mapclick" with the position; Python identifies the big-layer feature there against the full
  * geometry. A click on an SVG feature under a spot a big layer above has painted is taken for the
@@ -37,20 +38,21 @@ function HegangBigLayers(api, state, featuresUrl) {
   var highlighted = null;
   var lastInput = -Infinity;  // when the person last clicked, typed, scrolled or changed a layer: the look-ahead waits
 
-  /* A sheet: one canvas with the data drawn on it, covering the world-pixel box `abs` at zoom
-   * `zoom`. The sheet on show is the renderer's container; sheets for the zooms either side are
-   * drawn while idle and swapped in when the map zooms to them. */
+  /* A sheet: the data drawn on a canvas, covering the world-pixel box `abs` at zoom `zoom`. Its
+   * element `el` (the renderer's container while it is on show) is that canvas, or, for a sheet
+   * drawn ahead, a still picture of it (see freeze). Sheets for the zooms either side are drawn
+   * while idle and swapped in when the map zooms to them. */
   function newSheet() {
     var canvas = L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated");
-    return {canvas: canvas, ctx: canvas.getContext("2d"), abs: null, zoom: null, data: null, whole: false, full: false,
-            ratio: 1, painted: 0};
+    return {canvas: canvas, ctx: canvas.getContext("2d"), el: canvas, abs: null, zoom: null, data: null, whole: false,
+            full: false, ratio: 1, painted: 0};
   }
 
   /* The renderer of one big layer. A move that stays inside the box of a sheet drawn whole only
    * places the canvas again; a zoom to a sheet drawn ahead swaps it in. */
   var BigCanvas = L.Renderer.extend({
     _initContainer: function () {
-      this._container = this.options.entry.sheet.canvas;
+      this._container = this.options.entry.sheet.el;
     },
     _destroyContainer: function () {
       L.DomUtil.remove(this._container);
@@ -99,21 +101,53 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   function release(sheet) {
-    if (sheet) { sheet.canvas.width = sheet.canvas.height = 0; }  // its memory goes now, not at the next collection
+    if (!sheet) { return; }
+    sheet.canvas.width = sheet.canvas.height = 0;  // its memory goes now, not at the next collection
+    if (sheet.el !== sheet.canvas) { sheet.el.getContext("bitmaprenderer").transferFromImageBitmap(null); }
+  }
+
+  /* Show `el` for the sheet on show instead of the element it has now. */
+  function display(entry, el) {
+    var old = entry.sheet.el;
+    if (old === el) { return; }
+    if (old.parentNode) { old.parentNode.replaceChild(el, old); }
+    if (old !== entry.sheet.canvas) { old.getContext("bitmaprenderer").transferFromImageBitmap(null); }
+    entry.sheet.el = entry.renderer._container = el;
+  }
+
+  /* Turn a sheet drawn ahead into a still picture (an ImageBitmap on a "bitmaprenderer" canvas)
+   * and free its drawing canvas; then `done()`. A 2D canvas in the page costs every frame in
+   * proportion to its size, as Chromium cannot know it has not changed; a still picture costs
+   * only when first shown. `done` is not called if the picture could not be made. */
+  function freeze(sheet, done) {
+    createImageBitmap(sheet.canvas).then(function (bitmap) {
+      var el = L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated"), size = sheet.abs.getSize();
+      el.width = bitmap.width;
+      el.height = bitmap.height;
+      el.getContext("bitmaprenderer").transferFromImageBitmap(bitmap);
+      el.style.width = size.x + "px";
+      el.style.height = size.y + "px";
+      sheet.el = el;
+      sheet.canvas.width = sheet.canvas.height = 0;
+      done();
+    }, function (error) {
+      console.warn("big layer: no still picture of a sheet: " + error);
+      release(sheet);
+    });
   }
 
   /* Put the sheet on show where its box is in the current view. */
   function place(entry) {
     var renderer = entry.renderer, sheet = entry.sheet, min = sheet.abs.min.subtract(map.getPixelOrigin());
     renderer._bounds = L.bounds(min, min.add(sheet.abs.getSize()));
-    L.DomUtil.setPosition(sheet.canvas, min);
+    L.DomUtil.setPosition(sheet.el, min);
   }
 
   /* Show `sheet` (drawn ahead) instead of the current one, which is kept for zooming back. */
   function swap(entry, sheet) {
     var old = entry.sheet;
-    if (old.canvas.parentNode) { old.canvas.parentNode.replaceChild(sheet.canvas, old.canvas); }
-    entry.renderer._container = sheet.canvas;
+    if (old.el.parentNode) { old.el.parentNode.replaceChild(sheet.el, old.el); }
+    entry.renderer._container = sheet.el;
     delete entry.ahead[sheet.zoom];
     if (old.whole && old.zoom !== sheet.zoom) {
       entry.ahead[old.zoom] = old;
@@ -123,25 +157,6 @@ function HegangBigLayers(api, state, featuresUrl) {
     entry.sheet = sheet;
     entry.swaps += 1;
     prune(entry, sheet.zoom);
-    warmUp(entry, sheet);
-  }
-
-  /* The first move of a canvas put on show costs a frame in proportion to its size (Chromium
-   * takes it up as a layer of its own then): a sheet swapped in moves by a hundredth of a pixel
-   * and back a frame later, so that cost falls in idle time, not on the person's next pan. */
-  var NUDGE = 0.01;
-  function warmUp(entry, sheet) {
-    function shown() { return entry.sheet === sheet && entry.on && !map._animatingZoom; }
-    afterFrame(function () {
-      if (!shown()) { return; }
-      L.DomUtil.setPosition(sheet.canvas, sheet.canvas._leaflet_pos.add([0, NUDGE]));
-      afterFrame(function () { if (shown()) { place(entry); } });
-    });
-  }
-
-  /* Run `task` once the next frame has been produced. */
-  function afterFrame(task) {
-    requestAnimationFrame(function () { setTimeout(task, 0); });
   }
 
   /* The binary answer: header JSON, then int32 arrays named in header.arrays. */
@@ -280,14 +295,17 @@ function HegangBigLayers(api, state, featuresUrl) {
         sheet.whole = holds(data, z, cut);
         sheet.full = true;
         if (!sheet.whole) { release(sheet); return; }  // the answer fell short: nothing more ahead until the next move
-        if (z !== zoom) {
-          release(entry.ahead[z]);
-          entry.ahead[z] = sheet;
-        } else if (showsWhole(sheet, zoom, worldBox(zoom, CANVAS_PAD))) {
-          swap(entry, sheet);
-          place(entry);
-        }
-        lookAhead(entry, moves);
+        freeze(sheet, function () {
+          if (entry.moves !== moves || !entry.on) { release(sheet); return; }
+          if (z !== zoom) {
+            release(entry.ahead[z]);
+            entry.ahead[z] = sheet;
+          } else if (showsWhole(sheet, zoom, worldBox(zoom, CANVAS_PAD))) {
+            swap(entry, sheet);
+            place(entry);
+          }
+          lookAhead(entry, moves);
+        });
       });
     });
   }
@@ -347,6 +365,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   function paint(entry, box) {
     var sheet = entry.sheet;
     resize(sheet, box, map.getZoom());
+    display(entry, sheet.canvas);
     place(entry);
     var t0 = performance.now();
     clear(sheet);
@@ -520,14 +539,19 @@ function HegangBigLayers(api, state, featuresUrl) {
     });
   }
 
+  /* Whether the sheet on show has paint within 2 pixels of the container point (read from its
+   * element, canvas or still picture, through a small scratch canvas). */
+  var scratch = document.createElement("canvas").getContext("2d", {willReadFrequently: true});
   function paintedAt(entry, containerPoint) {
     var sheet = entry.sheet, r = entry.renderer;
     if (!sheet.abs || !r._bounds) { return false; }
     var p = map.containerPointToLayerPoint(containerPoint).subtract(r._bounds.min).multiplyBy(sheet.ratio);
     var reach = 2 * sheet.ratio, size = 2 * reach + 1;
     var x = Math.round(p.x) - reach, y = Math.round(p.y) - reach;
-    if (x + size <= 0 || y + size <= 0 || x >= sheet.canvas.width || y >= sheet.canvas.height) { return false; }
-    var alpha = sheet.ctx.getImageData(x, y, size, size).data;
+    if (x + size <= 0 || y + size <= 0 || x >= sheet.el.width || y >= sheet.el.height) { return false; }
+    scratch.canvas.width = scratch.canvas.height = size;  // (this clears it)
+    scratch.drawImage(sheet.el, x, y, size, size, 0, 0, size, size);
+    var alpha = scratch.getImageData(0, 0, size, size).data;
     for (var i = 3; i < alpha.length; i += 4) { if (alpha[i]) { return true; } }
     return false;
   }
@@ -612,7 +636,7 @@ function HegangBigLayers(api, state, featuresUrl) {
       s.big[id] = {drawn: e.on && d ? d.count : 0, total: d ? d.total : 0, zoom: d ? d.zoom : null, bbox: d ? d.bbox : null,
                    painted: e.on ? e.sheet.painted : 0, aggregated: d ? d.aggregated : false, more: d ? d.more : false, loading: e.loading,
                    requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs,
-                   prefetches: e.prefetches, moves: e.moves, swaps: e.swaps,
+                   prefetches: e.prefetches, moves: e.moves, swaps: e.swaps, still: e.sheet.el !== e.sheet.canvas,
                    sheet: e.sheet.abs ? [e.sheet.zoom, e.sheet.abs.min.x, e.sheet.abs.min.y, e.sheet.abs.max.x, e.sheet.abs.max.y] : null,
                    ahead: Object.keys(e.ahead).map(Number).sort(function (a, b) { return a - b; })};
     });
