@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 ROUTE = "features/"
 MIME = b"application/octet-stream"
 WARM_CHUNK = 500  # features simplified ahead between two looks for waiting requests
+WARM_STEPS = (0, 1, -1, 2, -2)  # zooms simplified ahead, relative to the view's: a wheel spun fast skips a level
 
 
 class JobQueue:
@@ -151,7 +152,7 @@ class BigLayers(QObject):
             job, layer_id, bbox, zoom, ahead = item
             index = self._answer(job, layer_id, bbox, zoom)
             if index is not None and not ahead:
-                self._warm = [(index, z) for z in (zoom, zoom + 1, zoom - 1) if 0 <= z <= MAX_ZOOM]
+                self._warm = [(index, zoom + step) for step in WARM_STEPS if 0 <= zoom + step <= MAX_ZOOM]
 
     def _answer(self, job: QWebEngineUrlRequestJob, layer_id: str, bbox, zoom: int) -> LayerIndex | None:
         body = index = None
