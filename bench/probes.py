@@ -78,10 +78,28 @@ def wait_signal(signal, timeout: float = 60.0) -> tuple:
 
 
 def evaluate(view, js: str, timeout: float = 60.0) -> object:
-    """Run ``js`` (one expression) in the page and wait for its JSON value."""
+    """Run ``js`` (one expression) in the page and wait for its JSON value.
+
+    The Qt loop runs until the value arrives, without polling: a loop waking every millisecond
+    would take Python's GIL from the app's worker threads and slow what is being measured.
+    """
     box: list[object] = []
-    view.evaluate(js, lambda value: box.append(value))
-    wait_for(lambda: box, timeout)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+
+    def arrived(value) -> None:
+        box.append(value)
+        loop.quit()
+
+    view.evaluate(js, arrived)
+    if not box:
+        timer.start(int(timeout * 1000))
+        loop.exec()
+        timer.stop()
+    if not box:
+        raise Timeout(f"{js[:80]!r} gave no value in {timeout:g} s")
     return box[0]
 
 
