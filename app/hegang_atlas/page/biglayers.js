@@ -81,6 +81,13 @@ function HegangBigLayers(api, state, featuresUrl) {
       }
       adopt(entry, Math.round(this._zoom));
       request(entry);
+      var data = entry.sheet.data;
+      if (entry.loading && data && data.zoom !== Math.round(this._zoom)) {
+        // Data of another zoom would be drawn scaled, holding the page while the view's own comes:
+        // the picture on show is scaled instead, as Leaflet does while a zoom animates.
+        this._updateTransform(this._center, this._zoom);
+        return;
+      }
       paint(entry, need);
     }
   });
@@ -103,7 +110,14 @@ function HegangBigLayers(api, state, featuresUrl) {
   function release(sheet) {
     if (!sheet) { return; }
     sheet.canvas.width = sheet.canvas.height = 0;  // its memory goes now, not at the next collection
-    if (sheet.el !== sheet.canvas) { sheet.el.getContext("bitmaprenderer").transferFromImageBitmap(null); }
+    if (sheet.el !== sheet.canvas) { dropPicture(sheet.el); }
+  }
+
+  /* Free a still picture's memory now. Emptying it at its size would first allocate a blank
+   * picture that size (tens of milliseconds): it is shrunk to a pixel first. */
+  function dropPicture(el) {
+    el.width = el.height = 1;
+    el.getContext("bitmaprenderer").transferFromImageBitmap(null);
   }
 
   /* Show `el` for the sheet on show instead of the element it has now. */
@@ -111,7 +125,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     var old = entry.sheet.el;
     if (old === el) { return; }
     if (old.parentNode) { old.parentNode.replaceChild(el, old); }
-    if (old !== entry.sheet.canvas) { old.getContext("bitmaprenderer").transferFromImageBitmap(null); }
+    if (old !== entry.sheet.canvas) { dropPicture(old); }
     entry.sheet.el = entry.renderer._container = el;
   }
 
@@ -455,19 +469,13 @@ function HegangBigLayers(api, state, featuresUrl) {
   /* Lines and polygons, BATCH features to a path (software rasterisers slow down on huge paths);
    * features under TINY pixels across become squares. */
   function drawShapes(ctx, data, look, to) {
-    var c = data.c, rows = to.rows, rings = data.r, at = offsets(data), closed = data.kind === "polygon";
+    var c = data.c, rows = to.rows, rings = data.r, at = offsets(data), b = boxesOf(data), closed = data.kind === "polygon";
     var s = to.scale, inPath = 0, painted = 0, tiny = [];
     ctx.beginPath();
     for (var j = 0; j < rows.length; j++) {
-      var i = rows[j], first = at.ring[i], ring = at.ring[i + 1], start = at.vertex[first], count = at.vertex[ring] - start, q;
-      if (count === 0) { continue; }
-      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      for (q = start; q < start + count; q++) {
-        var x = c[2 * q], y = c[2 * q + 1];
-        if (x < x0) { x0 = x; } if (x > x1) { x1 = x; } if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
-      }
-      x0 = x0 * s + to.ox; x1 = x1 * s + to.ox; y0 = y0 * s + to.oy; y1 = y1 * s + to.oy;
-      if (outside(x0, y0, x1, y1, to.box, look.weight)) { continue; }
+      var i = rows[j], first = at.ring[i], ring = at.ring[i + 1], start = at.vertex[first], q;
+      var x0 = b[4 * i] * s + to.ox, y0 = b[4 * i + 1] * s + to.oy, x1 = b[4 * i + 2] * s + to.ox, y1 = b[4 * i + 3] * s + to.oy;
+      if (outside(x0, y0, x1, y1, to.box, look.weight)) { continue; }  // empty features too: their box is inside out
       painted += 1;
       if (x1 - x0 < TINY && y1 - y0 < TINY) { tiny.push(x0, y0, x1 - x0, y1 - y0); continue; }
       for (var r = first, w = start; r < ring; w += rings[r], r++) {
@@ -480,6 +488,25 @@ function HegangBigLayers(api, state, featuresUrl) {
     if (inPath) { fillAndStroke(ctx, look, !closed); }
     drawTiny(ctx, tiny, look, closed);
     return painted;
+  }
+
+  /* Each feature's box [x0, y0, x1, y1] in pixels of the data's zoom, found once (an empty
+   * feature's is inside out, from +Infinity to -Infinity): a view's drawing then skips the
+   * features outside it without reading their vertices. */
+  function boxesOf(data) {
+    if (!data.boxes) {
+      var c = data.c, at = offsets(data), n = data.f.length, b = new Float64Array(4 * n);
+      for (var i = 0; i < n; i++) {
+        var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        for (var q = at.vertex[at.ring[i]]; q < at.vertex[at.ring[i + 1]]; q++) {
+          var x = c[2 * q], y = c[2 * q + 1];
+          if (x < x0) { x0 = x; } if (x > x1) { x1 = x; } if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+        }
+        b[4 * i] = x0; b[4 * i + 1] = y0; b[4 * i + 2] = x1; b[4 * i + 3] = y1;
+      }
+      data.boxes = b;
+    }
+    return data.boxes;
   }
 
   /* Where each feature's rings and each ring's vertices start (one past the end last), computed once. */
