@@ -3,8 +3,9 @@
 import json
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QWidget
 
 from hegang_atlas.model import load_atlas
 from hegang_atlas.model.derived import DERIVED
@@ -168,10 +169,6 @@ def test_computed_values_are_labelled_in_the_chosen_language(qtbot, atlas, lang)
 
 
 def test_values_can_be_selected_for_copying_once_the_pointer_is_over_the_dock(dock, small, qtbot):
-    from PySide6.QtCore import QPoint
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QWidget
-
     elsewhere = QWidget()
     qtbot.addWidget(elsewhere)
     elsewhere.setGeometry(dock.geometry().translated(0, dock.height() + 50))

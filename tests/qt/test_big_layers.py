@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from bench.data import points, write
+import shapely
+
+from bench.data import points, polygons, write
 from hegang_atlas.model.user_layers import add_user_file
 from hegang_atlas.model.wire import to_pixels
 from hegang_atlas.qt.big_layers import JobQueue
@@ -29,6 +31,17 @@ def big(qtbot, atlas, tmp_path, points_file):
     window = open_window(qtbot, atlas, tmp_path)
     with qtbot.waitSignal(window.controller.ready, timeout=30000):
         layer, _ = add_user_file(atlas, points_file)
+    wait_drawn(qtbot, window)
+    yield window, layer
+    close_window(window)
+
+
+@pytest.fixture
+def big_polygons(qtbot, atlas, tmp_path):
+    """A window showing the bundled atlas plus a 6,000-polygon user layer; yields (window, layer)."""
+    window = open_window(qtbot, atlas, tmp_path)
+    with qtbot.waitSignal(window.controller.ready, timeout=30000):
+        layer, _ = add_user_file(atlas, write(polygons(6_000, seed=6), tmp_path / "parcels.geojson"))
     wait_drawn(qtbot, window)
     yield window, layer
     close_window(window)
@@ -241,3 +254,54 @@ def test_views_requests_are_answered_before_look_ahead_ones():
     jobs.put("view 3")
     worker.join(5)
     assert taken == ["view 3"]
+
+
+def big_canvases(qtbot, window):
+    return evaluate(qtbot, window.map_view, "document.querySelectorAll('canvas.ha-big-canvas').length")
+
+
+def inside_and_clear_spots(qtbot, window, frame, zoom):
+    """Spots inside polygons in view, and spots in view 8 px or more from any polygon."""
+    s, w, n, e = evaluate(qtbot, window.map_view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])"
+                                                  "(hegangAtlas.map.getBounds().pad(-0.05))")
+    geoms = frame.geometry.to_numpy()
+    view = shapely.box(w, s, e, n)
+    inside = [p for p in shapely.point_on_surface(geoms[shapely.within(geoms, view)])][:25]
+    tree, reach = shapely.STRtree(geoms), 8 * 360 / (256 * 2**zoom)
+    grid = shapely.points(np.column_stack([g.ravel() for g in np.meshgrid(np.linspace(w, e, 30), np.linspace(s, n, 30))]))
+    clear = [p for p in grid if not tree.query(p, predicate="dwithin", distance=reach).size][:25]
+    assert len(inside) >= 5 and len(clear) >= 5
+    return [(p.y, p.x) for p in inside], [(p.y, p.x) for p in clear]
+
+
+def test_polygons_are_painted_where_they_are_and_nowhere_else(qtbot, big_polygons):
+    window, layer = big_polygons
+    set_view(qtbot, window, 47.6, 130.9, 13)
+    inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, 13)
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+    assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
+    # The same once the sheet drawn ahead is on show as a still picture.
+    wait_looked_ahead(qtbot, window, layer.id)
+    assert page_state(qtbot, window)["big"][layer.id]["still"] and big_canvases(qtbot, window) == 1
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+    assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
+
+
+def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_polygons):
+    window, layer = big_polygons
+    set_view(qtbot, window, 47.6, 130.9, 11)
+    wait_looked_ahead(qtbot, window, layer.id)
+    key = json.dumps(layer.id)
+    before, after, loading = evaluate(qtbot, window.map_view, f"""(() => {{
+        const draws = () => hegangAtlas.getState().big[{key}];
+        const before = draws().draws;
+        hegangAtlas.map.setZoom(13, {{animate: false}});
+        return [before, draws().draws, draws().loading]; }})()""")
+    assert loading and after == before  # nothing drawn from the data of zoom 11 meanwhile
+    wait_drawn(qtbot, window)
+    info = page_state(qtbot, window)["big"][layer.id]
+    assert info["zoom"] == 13 and info["draws"] > before and not info["still"]
+    assert big_canvases(qtbot, window) == 1
+    inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, 13)
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+    assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)

@@ -81,14 +81,7 @@ function HegangBigLayers(api, state, featuresUrl) {
       }
       adopt(entry, Math.round(this._zoom));
       request(entry);
-      var data = entry.sheet.data;
-      if (entry.loading && data && data.zoom !== Math.round(this._zoom)) {
-        // Data of another zoom would be drawn scaled, holding the page while the view's own comes:
-        // the picture on show is scaled instead, as Leaflet does while a zoom animates.
-        this._updateTransform(this._center, this._zoom);
-        return;
-      }
-      paint(entry, need);
+      redraw(entry, need);
     }
   });
 
@@ -263,7 +256,7 @@ function HegangBigLayers(api, state, featuresUrl) {
       if (entry.again) { entry.again = false; request(entry); }
       if (!entry.on || map._animatingZoom) { return; }  // drawn when shown, or at the zoom's end
       if (data && !shown) {
-        paint(entry, box);
+        redraw(entry, box);
       } else if (shown && !entry.loading) {
         idle(entry);
       }
@@ -317,6 +310,8 @@ function HegangBigLayers(api, state, featuresUrl) {
           } else if (showsWhole(sheet, zoom, worldBox(zoom, CANVAS_PAD))) {
             swap(entry, sheet);
             place(entry);
+          } else {
+            release(sheet);
           }
           lookAhead(entry, moves);
         });
@@ -373,6 +368,18 @@ function HegangBigLayers(api, state, featuresUrl) {
     canvas.height = sheet.ratio * size.y;
     canvas.style.width = size.x + "px";
     canvas.style.height = size.y + "px";
+  }
+
+  /* Redraw the sheet on show over `box` (at the map's zoom), unless the data in hand is of another
+   * zoom and the view's own is on its way: then the picture on show is scaled until it comes, as
+   * Leaflet does while a zoom animates (drawing that data scaled would hold the page meanwhile). */
+  function redraw(entry, box) {
+    var data = entry.sheet.data;
+    if (entry.loading && data && data.zoom !== Math.round(map.getZoom())) {
+      entry.renderer._updateTransform(map.getCenter(), map.getZoom());
+    } else {
+      paint(entry, box);
+    }
   }
 
   /* Redraw the sheet on show over `box` (at the map's zoom) with the data in hand, at once. */
@@ -570,9 +577,9 @@ function HegangBigLayers(api, state, featuresUrl) {
    * element, canvas or still picture, through a small scratch canvas). */
   var scratch = document.createElement("canvas").getContext("2d", {willReadFrequently: true});
   function paintedAt(entry, containerPoint) {
-    var sheet = entry.sheet, r = entry.renderer;
-    if (!sheet.abs || !r._bounds) { return false; }
-    var p = map.containerPointToLayerPoint(containerPoint).subtract(r._bounds.min).multiplyBy(sheet.ratio);
+    var sheet = entry.sheet;
+    if (!sheet.abs) { return false; }  // (the point is found at the sheet's own zoom: it may be on show scaled)
+    var p = map.project(map.containerPointToLatLng(containerPoint), sheet.zoom).subtract(sheet.abs.min).multiplyBy(sheet.ratio);
     var reach = 2 * sheet.ratio, size = 2 * reach + 1;
     var x = Math.round(p.x) - reach, y = Math.round(p.y) - reach;
     if (x + size <= 0 || y + size <= 0 || x >= sheet.el.width || y >= sheet.el.height) { return false; }

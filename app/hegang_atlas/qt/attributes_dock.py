@@ -1,7 +1,7 @@
 """The Attributes dock: the selected feature's fields, computed values, position and sources.
 
 Every data value is put in a plain-text QLabel, so names and notes are never read as HTML.
-The labels become selectable (for copying) when the pointer enters the dock: a selectable label
+The labels become selectable (for copying) when the pointer enters the dock's page: a selectable label
 keeps a text document of its own, which would double the time a click takes to fill the panel.
 """
 
@@ -95,14 +95,16 @@ class AttributesDock(QDockWidget):
         layout.addStretch(1)
         self.scroll.setWidget(page)  # deletes the previous page
         if self.scroll.viewport().underMouse():
-            self._selectable()
+            self._make_selectable()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Make the labels selectable when the pointer enters the page (the scroll area's viewport)."""
         if event.type() == QEvent.Type.Enter:
-            self._selectable()
+            self._make_selectable()
         return super().eventFilter(watched, event)
 
-    def _selectable(self) -> None:
+    def _make_selectable(self) -> None:
+        """Let the person select (and copy) the text of every label shown."""
         for label in self._labels:
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
