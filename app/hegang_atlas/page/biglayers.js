@@ -24,7 +24,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   var CANVAS_PAD = 0.1;  // a canvas drawn right after a move reaches a tenth of a view beyond each edge
   var MAX_CANVAS = 8e6;  // device pixels: a sheet drawn ahead larger than this is cut down around the view
   var IDLE_MS = 100;     // the look-ahead starts this long after the view is on screen, if nothing moved
-  var SLICE = 500;       // features a look-ahead task draws (and has rasterised) before yielding
+  var SLICE = 150;       // features a look-ahead task draws (and has rasterised) before yielding
   var BATCH = 16;        // features per canvas path
   var TINY = 2;          // pixels: smaller features are drawn as squares
   var MAX_LAT = 85.0511287798;
