@@ -37,6 +37,8 @@ DESCRIPTIONS = {
     "zoom_redraw": "zoom 10 -> 11, 1.5 s after the last move, until drawn",
     "zoom_far": "zoom 10 -> 12 (beyond what the app draws ahead), 1.5 s after the last move, until drawn",
     "click_to_panel": "click a coal mine, 1.5 s after moving to it, until panel filled and highlight painted",
+    "click_soon": ("click a coal mine 0.15 s after moving to it (while the app draws ahead), until panel filled and"
+                   " highlight painted"),
     "toggle_small": "show/hide the coal mines until painted",
     "toggle_big": "show/hide the big layer until painted",
     "click_identify": "click a point's pixel at zoom 15, 1.5 s after moving to it, until selected and highlighted",

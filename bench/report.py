@@ -13,6 +13,7 @@ from pathlib import Path
 TARGETS = {
     "startup.show_to_ready": (1.5, "s"),
     "polygons.click_to_panel": (50.0, "ms"),
+    "polygons.click_soon": (50.0, "ms"),
     "polygons.toggle_small": (50.0, "ms"),
     "polygons.toggle_big": (50.0, "ms"),
     "polygons.drawn": (5.0, "s"),

@@ -20,8 +20,9 @@ def test_quick_bench_writes_records(tmp_path):
     records = json.loads(out.read_text())
     assert isinstance(records, list) and len(records) >= 20
     names = {r["name"] for r in records}
-    for expected in ("startup.show_to_ready", "polygons.click_to_panel", "polygons.toggle_big", "polygons.drawn",
-                     "points.drawn", "points.peak_rss", "points.pan_redraw", "points.click_identify", "export.gpkg"):
+    for expected in ("startup.show_to_ready", "polygons.click_to_panel", "polygons.click_soon", "polygons.toggle_big",
+                     "polygons.drawn", "points.drawn", "points.peak_rss", "points.pan_redraw", "points.click_identify",
+                     "export.gpkg"):
         assert expected in names
     for r in records:
         assert FIELDS <= set(r), r
