@@ -43,9 +43,13 @@ function HegangBigLayers(api, state, featuresUrl) {
    * drawn ahead, a still picture of it (see freeze). Sheets for the zooms either side are drawn
    * while idle and swapped in when the map zooms to them. */
   function newSheet() {
-    var canvas = L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated");
+    var canvas = newCanvas();
     return {canvas: canvas, ctx: canvas.getContext("2d"), el: canvas, abs: null, zoom: null, data: null, whole: false,
             full: false, ratio: 1, painted: 0};
+  }
+
+  function newCanvas() {
+    return L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated");
   }
 
   /* The renderer of one big layer. A move that stays inside the box of a sheet drawn whole only
@@ -113,13 +117,19 @@ function HegangBigLayers(api, state, featuresUrl) {
     el.getContext("bitmaprenderer").transferFromImageBitmap(null);
   }
 
+  /* Put `el` in the page where `old` is, as the renderer's container. */
+  function putInPlace(entry, old, el) {
+    if (old.parentNode) { old.parentNode.replaceChild(el, old); }
+    entry.renderer._container = el;
+  }
+
   /* Show `el` for the sheet on show instead of the element it has now. */
   function display(entry, el) {
     var old = entry.sheet.el;
     if (old === el) { return; }
-    if (old.parentNode) { old.parentNode.replaceChild(el, old); }
+    putInPlace(entry, old, el);
     if (old !== entry.sheet.canvas) { dropPicture(old); }
-    entry.sheet.el = entry.renderer._container = el;
+    entry.sheet.el = el;
   }
 
   /* Turn a sheet drawn ahead into a still picture (an ImageBitmap on a "bitmaprenderer" canvas)
@@ -128,7 +138,7 @@ function HegangBigLayers(api, state, featuresUrl) {
    * only when first shown. `done` is not called if the picture could not be made. */
   function freeze(sheet, done) {
     createImageBitmap(sheet.canvas).then(function (bitmap) {
-      var el = L.DomUtil.create("canvas", "ha-big-canvas leaflet-zoom-animated"), size = sheet.abs.getSize();
+      var el = newCanvas(), size = sheet.abs.getSize();
       el.width = bitmap.width;
       el.height = bitmap.height;
       el.getContext("bitmaprenderer").transferFromImageBitmap(bitmap);
@@ -153,8 +163,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   /* Show `sheet` (drawn ahead) instead of the current one, which is kept for zooming back. */
   function swap(entry, sheet) {
     var old = entry.sheet;
-    if (old.el.parentNode) { old.el.parentNode.replaceChild(sheet.el, old.el); }
-    entry.renderer._container = sheet.el;
+    putInPlace(entry, old.el, sheet.el);
     delete entry.ahead[sheet.zoom];
     if (old.whole && old.zoom !== sheet.zoom) {
       entry.ahead[old.zoom] = old;

@@ -5,8 +5,8 @@ answers from a worker thread (the UI thread only hands the job over and, later, 
 using one :class:`~hegang_atlas.model.viewport.LayerIndex` per layer, built on the first request.
 Requests the page makes to look ahead (``&ahead=1``) wait while a view's own request waits. While
 no request waits, the worker simplifies the rest of the layer for the zoom a view last asked for
-and the two next to it, so that panning and zooming find it ready. Clicks on big layers arrive as map
-clicks and are identified here against the full geometry.
+and two levels either side (``WARM_STEPS``), so that panning and zooming find it ready. Clicks on
+big layers arrive as map clicks and are identified here against the full geometry.
 """
 
 from __future__ import annotations
