@@ -305,3 +305,46 @@ def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_po
     inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, 13)
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
     assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
+
+
+# Total paint (alpha) of a canvas over the map's box (x, y, w, h) in container pixels.
+INK_JS = """((c, x, y, w, h) => {
+    const m = hegangAtlas.map.getContainer().getBoundingClientRect(), b = c.getBoundingClientRect();
+    const a = %s(c, Math.round((m.left + x - b.left) * c.width / b.width), Math.round((m.top + y - b.top) * c.height / b.height), w, h);
+    let ink = 0;
+    for (let i = 3; i < a.length; i += 4) { ink += a[i]; }
+    return ink / 255; })""" % PIXELS_JS
+
+
+def test_two_pixel_outlines_carry_the_paint_of_a_true_two_pixel_stroke(qtbot, atlas, tmp_path, monkeypatch):
+    # Outlines 1 to 2 pixels wide are drawn as three offset hairlines (cheaper to rasterise):
+    # over a view of 6,000 outlined polygons they must lay down the paint Leaflet's own canvas
+    # renderer lays down stroking the same polygons 2 pixels wide (0.94 of it here; a single
+    # hairline lays down 0.47 of it).
+    from hegang_atlas.model import user_layers
+    from hegang_atlas.model.definitions import Style
+
+    monkeypatch.setattr(user_layers, "_style", lambda geometry, colour: Style(color="#000000", weight=2, fill_opacity=0))
+    window = open_window(qtbot, atlas, tmp_path)
+    with qtbot.waitSignal(window.controller.ready, timeout=30000):
+        layer, _ = add_user_file(atlas, write(polygons(6_000, seed=6), tmp_path / "outlines.geojson"))
+    set_view(qtbot, window, 47.6, 130.9, 12)
+    view = window.map_view
+    s, w, n, e = evaluate(qtbot, view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])(hegangAtlas.map.getBounds())")
+    geoms = layer.frame.geometry
+    shown = geoms[shapely.intersects(geoms.to_numpy(), shapely.box(w, s, e, n))]
+    assert len(shown) > 50
+    evaluate(qtbot, view, f"""(() => {{
+        window.reference = L.canvas({{padding: 0}});
+        L.geoJSON({shown.to_json()}, {{renderer: window.reference, interactive: false,
+                   style: {{color: '#000000', weight: 2, opacity: 1, fill: false}}}}).addTo(hegangAtlas.map);
+        requestAnimationFrame(() => requestAnimationFrame(() => {{ window.referenceDrawn = true; }}));
+        return true; }})()""")
+    qtbot.waitUntil(lambda: evaluate(qtbot, view, "window.referenceDrawn === true"), timeout=10000)
+    width, height = map_size(qtbot, window)
+    box = f"20, 20, {width - 40}, {height - 40}"
+    drawn = evaluate(qtbot, view, f"{INK_JS}(document.querySelector('canvas.ha-big-canvas'), {box})")
+    reference = evaluate(qtbot, view, f"{INK_JS}(window.reference._container, {box})")
+    assert reference > 1000
+    assert 0.85 < drawn / reference < 1.15
+    close_window(window)

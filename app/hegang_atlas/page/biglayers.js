@@ -27,6 +27,11 @@ function HegangBigLayers(api, state, featuresUrl) {
   var SLICE = 150;       // features a look-ahead task draws (and has rasterised) before yielding
   var BATCH = 16;        // features per canvas path
   var TINY = 2;          // pixels: smaller features are drawn as squares
+  // Offsets (device pixels, per device pixel of outline beyond one) of the three hairlines that
+  // draw an outline 1 to 2 pixels wide: the corners of a triangle around the line, whose spread
+  // across the line is about the same whatever its direction. Against a true 2-pixel stroke the
+  // picture differs by about 1/255 on average.
+  var HAIRLINES = [[0, -0.62], [0.537, 0.31], [-0.537, 0.31]];
   var MAX_LAT = 85.0511287798;
   var MAX_ZOOM = 22;     // the server's (hegang_atlas/model/wire.py)
   var big = {};          // id -> entry: {def, pane, renderer, on, sheet, ahead, loading, fetching, counters}
@@ -467,11 +472,10 @@ function HegangBigLayers(api, state, featuresUrl) {
   function drawPoints(ctx, data, look, to) {
     var pad = Math.ceil(look.radius + look.weight / 2 + 1), size = 2 * pad, sprite = document.createElement("canvas");
     sprite.width = sprite.height = size * to.ratio;
-    var sc = sprite.getContext("2d");
+    var sc = sprite.getContext("2d"), circle = new Path2D();
     sc.scale(to.ratio, to.ratio);
-    sc.beginPath();
-    sc.arc(pad, pad, look.radius, 0, 2 * Math.PI);
-    fillAndStroke(sc, look, false);
+    circle.arc(pad, pad, look.radius, 0, 2 * Math.PI);
+    fillAndStroke(sc, circle, look, false, to.ratio);
     var c = data.c, rows = to.rows, painted = 0;
     for (var j = 0; j < rows.length; j++) {
       var i = rows[j], x = Math.round(c[2 * i] * to.scale + to.ox), y = Math.round(c[2 * i + 1] * to.scale + to.oy);
@@ -486,8 +490,7 @@ function HegangBigLayers(api, state, featuresUrl) {
    * features under TINY pixels across become squares. */
   function drawShapes(ctx, data, look, to) {
     var c = data.c, rows = to.rows, rings = data.r, at = offsets(data), b = boxesOf(data), closed = data.kind === "polygon";
-    var s = to.scale, inPath = 0, painted = 0, tiny = [];
-    ctx.beginPath();
+    var s = to.scale, inPath = 0, painted = 0, tiny = [], path = new Path2D();
     for (var j = 0; j < rows.length; j++) {
       var i = rows[j], first = at.ring[i], ring = at.ring[i + 1], start = at.vertex[first], q;
       var x0 = b[4 * i] * s + to.ox, y0 = b[4 * i + 1] * s + to.oy, x1 = b[4 * i + 2] * s + to.ox, y1 = b[4 * i + 3] * s + to.oy;
@@ -495,13 +498,13 @@ function HegangBigLayers(api, state, featuresUrl) {
       painted += 1;
       if (x1 - x0 < TINY && y1 - y0 < TINY) { tiny.push(x0, y0, x1 - x0, y1 - y0); continue; }
       for (var r = first, w = start; r < ring; w += rings[r], r++) {
-        ctx.moveTo(c[2 * w] * s + to.ox, c[2 * w + 1] * s + to.oy);
-        for (q = w + 1; q < w + rings[r]; q++) { ctx.lineTo(c[2 * q] * s + to.ox, c[2 * q + 1] * s + to.oy); }
-        if (closed) { ctx.closePath(); }
+        path.moveTo(c[2 * w] * s + to.ox, c[2 * w + 1] * s + to.oy);
+        for (q = w + 1; q < w + rings[r]; q++) { path.lineTo(c[2 * q] * s + to.ox, c[2 * q + 1] * s + to.oy); }
+        if (closed) { path.closePath(); }
       }
-      if (++inPath === BATCH) { fillAndStroke(ctx, look, !closed); ctx.beginPath(); inPath = 0; }
+      if (++inPath === BATCH) { fillAndStroke(ctx, path, look, !closed, to.ratio); path = new Path2D(); inPath = 0; }
     }
-    if (inPath) { fillAndStroke(ctx, look, !closed); }
+    if (inPath) { fillAndStroke(ctx, path, look, !closed, to.ratio); }
     drawTiny(ctx, tiny, look, closed);
     return painted;
   }
@@ -546,19 +549,32 @@ function HegangBigLayers(api, state, featuresUrl) {
     }
   }
 
-  function fillAndStroke(ctx, look, line) {
+  /* Fill and outline `path` (drawn with the canvas scaled by `m`, device pixels per CSS pixel).
+   * A software canvas rasterises a 1-device-pixel ("hairline") stroke several times faster than
+   * a wider one, so a solid outline of 1 to 2 device pixels is drawn as three hairlines offset
+   * around the line (see HAIRLINES); outlines that are wider, dashed or see-through are stroked. */
+  function fillAndStroke(ctx, path, look, line, m) {
     if (!line && look.fill) {
       ctx.globalAlpha = look.fillOpacity;
       ctx.fillStyle = look.fillColor;
-      ctx.fill("nonzero");
+      ctx.fill(path, "nonzero");
     }
-    if (look.stroke && look.weight > 0) {
-      ctx.globalAlpha = look.opacity;
-      ctx.strokeStyle = look.color;
+    if (!look.stroke || look.weight <= 0) { return; }
+    var width = look.weight * m;
+    ctx.globalAlpha = look.opacity;
+    ctx.strokeStyle = look.color;
+    ctx.lineCap = ctx.lineJoin = "round";
+    ctx.setLineDash(look.dash);
+    if (width > 1 && width <= 2 && look.opacity >= 1 && !look.dash.length) {
+      ctx.lineWidth = 1 / m;
+      HAIRLINES.forEach(function (d) {
+        ctx.setTransform(m, 0, 0, m, d[0] * (width - 1), d[1] * (width - 1));
+        ctx.stroke(path);
+      });
+      ctx.setTransform(m, 0, 0, m, 0, 0);
+    } else {
       ctx.lineWidth = look.weight;
-      ctx.lineCap = ctx.lineJoin = "round";
-      ctx.setLineDash(look.dash);
-      ctx.stroke();
+      ctx.stroke(path);
     }
   }
 
