@@ -220,7 +220,13 @@ def test_a_far_jump_right_after_a_move_draws_the_new_view(qtbot, big):
     window, layer = big
     set_view(qtbot, window, 47.35, 130.3, 12)
     evaluate(qtbot, window.map_view, "hegangAtlas.map.setView([47.3, 130.45], 12, {animate: false}) && true")
-    set_view(qtbot, window, 47.55, 130.0, 13)
+    # The map announces the moment the new view is drawn (what bench/probes.py waits for).
+    evaluate(qtbot, window.map_view, """(() => { const m = hegangAtlas.map; window.heard = [];
+        m.on('bigsettled', () => window.heard.push(hegangAtlas.bigSettled()));
+        m.setView([47.55, 130.0], 13, {animate: false}); return window.heard.length; })()""")
+    qtbot.waitUntil(lambda: evaluate(qtbot, window.map_view, "window.heard.length") > 0, timeout=10000)
+    heard = evaluate(qtbot, window.map_view, "window.heard")
+    assert heard and all(heard)  # only ever once drawn
     info = page_state(qtbot, window)["big"][layer.id]
     assert info["zoom"] == 13 and info["failed"] == 0 and info["total"] == in_box(layer.frame, info["bbox"])
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))

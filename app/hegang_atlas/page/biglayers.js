@@ -86,11 +86,12 @@ function HegangBigLayers(api, state, featuresUrl) {
       if (showsWhole(entry.sheet, this._zoom, need)) {
         place(entry);  // the picture already holds the view
         idle(entry);
-        return;
+      } else {
+        adopt(entry, Math.round(this._zoom));
+        request(entry);
+        redraw(entry, need);
       }
-      adopt(entry, Math.round(this._zoom));
-      request(entry);
-      redraw(entry, need);
+      announce();
     }
   });
 
@@ -268,12 +269,14 @@ function HegangBigLayers(api, state, featuresUrl) {
       var shown = showsWhole(entry.sheet, map.getZoom(), box);  // a sheet drawn ahead may have come in meanwhile
       if (data && !shown) { entry.sheet.data = data; }
       if (entry.again) { entry.again = false; request(entry); }
-      if (!entry.on || map._animatingZoom) { return; }  // drawn when shown, or at the zoom's end
-      if (data && !shown) {
-        redraw(entry, box);
-      } else if (shown && !entry.loading) {
-        idle(entry);
+      if (entry.on && !map._animatingZoom) {  // else drawn when shown, or at the zoom's end
+        if (data && !shown) {
+          redraw(entry, box);
+        } else if (shown && !entry.loading) {
+          idle(entry);
+        }
       }
+      announce();
     });
   }
 
@@ -587,6 +590,11 @@ function HegangBigLayers(api, state, featuresUrl) {
     });
   }
 
+  /* Tell whoever waits for the big layers (map event "bigsettled") once they all show the view. */
+  function announce() {
+    if (settled()) { map.fire("bigsettled"); }
+  }
+
   /* Whether a big layer drawn above the SVG feature under a mouse event has paint at its pixel. */
   function paintedAbove(event) {
     var pane = event.target && event.target.closest ? event.target.closest(".leaflet-pane") : null;
@@ -634,6 +642,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     map.getPane(entry.pane).style.display = entry.on ? "" : "none";
     if (!entry.on) {
       cancel(entry);
+      announce();
     } else if (!map.hasLayer(entry.renderer)) {
       entry.renderer.addTo(map);
     } else {
