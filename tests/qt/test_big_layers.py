@@ -316,7 +316,8 @@ def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_po
 # Total paint (alpha) of a canvas over the map's box (x, y, w, h) in container pixels.
 INK_JS = """((c, x, y, w, h) => {
     const m = hegangAtlas.map.getContainer().getBoundingClientRect(), b = c.getBoundingClientRect();
-    const a = %s(c, Math.round((m.left + x - b.left) * c.width / b.width), Math.round((m.top + y - b.top) * c.height / b.height), w, h);
+    const a = %s(c, Math.round((m.left + x - b.left) * c.width / b.width),
+                 Math.round((m.top + y - b.top) * c.height / b.height), w, h);
     let ink = 0;
     for (let i = 3; i < a.length; i += 4) { ink += a[i]; }
     return ink / 255; })""" % PIXELS_JS
@@ -330,13 +331,15 @@ def test_two_pixel_outlines_carry_the_paint_of_a_true_two_pixel_stroke(qtbot, at
     from hegang_atlas.model import user_layers
     from hegang_atlas.model.definitions import Style
 
-    monkeypatch.setattr(user_layers, "_style", lambda geometry, colour: Style(color="#000000", weight=2, fill_opacity=0))
+    outline = Style(color="#000000", weight=2, fill_opacity=0)
+    monkeypatch.setattr(user_layers, "_style", lambda geometry, colour: outline)
     window = open_window(qtbot, atlas, tmp_path)
     with qtbot.waitSignal(window.controller.ready, timeout=30000):
         layer, _ = add_user_file(atlas, write(polygons(6_000, seed=6), tmp_path / "outlines.geojson"))
     set_view(qtbot, window, 47.6, 130.9, 12)
     view = window.map_view
-    s, w, n, e = evaluate(qtbot, view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])(hegangAtlas.map.getBounds())")
+    s, w, n, e = evaluate(qtbot, view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])"
+                                       "(hegangAtlas.map.getBounds())")
     geoms = layer.frame.geometry
     shown = geoms[shapely.intersects(geoms.to_numpy(), shapely.box(w, s, e, n))]
     assert len(shown) > 50

@@ -187,44 +187,58 @@ class LayerIndex:
             b = self._bounds[rows]
             largest = np.argsort(-(b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]), kind="stable")[:FEATURE_CAP]
             rows = np.sort(rows[largest])
-        coords, ring_sizes, rings_per_feature = self._encode(self.simplified(rows, zoom), zoom, header["x0"], header["y0"])
-        arrays = {"c": coords, "r": ring_sizes, "f": rings_per_feature, **self._class_array(rows)}
+        drawn = self.encoded(rows, zoom)
+        origin = np.array([header["x0"], header["y0"]], dtype=np.int64)
+        xy = np.concatenate([d[0] for d in drawn]) if rows.size else np.empty((0, 2), dtype=np.int32)
+        arrays = {"c": (xy - origin).ravel(),
+                  "r": np.concatenate([d[1] for d in drawn]) if rows.size else np.empty(0, dtype=np.int32),
+                  "f": np.fromiter((d[1].size for d in drawn), dtype=np.int64, count=rows.size),
+                  **self._class_array(rows)}
         header.update(total=int(total), count=int(rows.size), more=bool(total > rows.size), aggregated=False)
         return ViewAnswer(header, arrays, rows)
 
     def _class_array(self, rows: np.ndarray) -> dict[str, np.ndarray]:
         return {"s": self.classes[rows]} if len(self.styles) > 1 else {}
 
-    def simplified(self, rows: np.ndarray, zoom: int) -> np.ndarray:
-        """The geometries of ``rows`` as drawn at ``zoom``: simplified, valid, polygons oriented.
+    def encoded(self, rows: np.ndarray, zoom: int) -> np.ndarray:
+        """How ``rows`` are drawn at ``zoom``: for each, ``(xy, ring_sizes)``, int32 arrays of its
+        vertices in whole pixels from the world's top-left corner (see :meth:`_encode`) and of its
+        rings' vertex counts.
 
-        Computed once per feature and zoom, then cached.
+        Computed once per feature and zoom, then cached: a view only gathers them.
         """
         cache = self._zoom_cache(zoom)
-        missing = rows[shapely.is_missing(cache[rows])]
+        missing = rows[np.equal(cache[rows], None)]
         if missing.size:
-            cache[missing] = self._simplify(missing, zoom)
+            coords, sizes, per_feature = self._encode(self.simplified(missing, zoom), zoom, 0, 0)
+            ring_feature = np.repeat(np.arange(missing.size), per_feature)
+            vertices = np.bincount(ring_feature, weights=sizes, minlength=missing.size).astype(np.int64)
+            xy = np.split(coords.reshape(-1, 2).astype(np.int32), np.cumsum(vertices)[:-1])
+            rings = np.split(sizes.astype(np.int32), np.cumsum(per_feature)[:-1])
+            for row, feature_xy, feature_rings in zip(missing, xy, rings):
+                cache[row] = (feature_xy, feature_rings)
         return cache[rows]
 
     def warm(self, zoom: int, limit: int) -> int:
-        """Simplify up to ``limit`` more features for ``zoom`` ahead of any request for them.
+        """Simplify and encode up to ``limit`` more features for ``zoom`` ahead of any request for them.
 
         Returns
         -------
         int
-            How many features of the layer are still not simplified for ``zoom``.
+            How many features of the layer are still not encoded for ``zoom``.
         """
         if self.kind == "point":
             return 0
-        missing = np.flatnonzero(shapely.is_missing(self._zoom_cache(zoom)))
-        self.simplified(missing[:limit], zoom)
+        missing = np.flatnonzero(np.equal(self._zoom_cache(zoom), None))
+        self.encoded(missing[:limit], zoom)
         return max(0, missing.size - limit)
 
     def _zoom_cache(self, zoom: int) -> np.ndarray:
-        """Each feature's geometry as simplified for ``zoom``, ``None`` where not yet computed."""
+        """Each feature's drawing at ``zoom`` (see :meth:`encoded`), ``None`` where not yet computed."""
         return self._cache.setdefault(zoom, np.full(len(self.ids), None, dtype=object))
 
-    def _simplify(self, rows: np.ndarray, zoom: int) -> np.ndarray:
+    def simplified(self, rows: np.ndarray, zoom: int) -> np.ndarray:
+        """The geometries of ``rows`` as drawn at ``zoom``: simplified, valid, polygons oriented."""
         dx, dy = degrees_per_pixel(zoom, self._lat)
         geoms = self._geoms[rows]
         out = np.empty(rows.size, dtype=object)

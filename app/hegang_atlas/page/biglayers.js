@@ -17,7 +17,7 @@
 function HegangBigLayers(api, state, featuresUrl) {
   "use strict";
   var map = api.map;
-  var VIEW_PAD = 0.3;    // after a move, features are asked for 0.3 of a view beyond each edge
+  var VIEW_PAD = 0.15;   // after a move, features are asked for 0.15 of a view beyond each edge (the look-ahead brings more)
   var RING_PAD = 0.75;   // once idle, the sheet on show is redrawn 3/4 of a view beyond each edge: such pans only move it
   var IN_PAD = 0.6;      // and sheets for the zooms either side, this far beyond the view at their zoom:
   var OUT_PAD = 0.35;    // enough for zooming in or out by one about any point of the view

@@ -4,9 +4,9 @@ The page's ``biglayers.js`` fetches ``atlas://app/features/<layer>?bbox=s,w,n,e&
 answers from a worker thread (the UI thread only hands the job over and, later, the bytes back),
 using one :class:`~hegang_atlas.model.viewport.LayerIndex` per layer, built on the first request.
 Requests the page makes to look ahead (``&ahead=1``) wait while a view's own request waits. While
-no request waits, the worker simplifies the rest of the layer for the zoom a view last asked for
-and two levels either side (``WARM_STEPS``), so that panning and zooming find it ready. Clicks on
-big layers arrive as map clicks and are identified here against the full geometry.
+no request waits, the worker simplifies and encodes the rest of the layer for the zoom a view last
+asked for and two levels either side (``WARM_STEPS``), so that panning and zooming find it ready.
+Clicks on big layers arrive as map clicks and are identified here against the full geometry.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 ROUTE = "features/"
 MIME = b"application/octet-stream"
-WARM_CHUNK = 500  # features simplified ahead between two looks for waiting requests
+WARM_CHUNK = 500  # features simplified and encoded ahead between two looks for waiting requests
 WARM_STEPS = (0, 1, -1, 2, -2)  # zooms simplified ahead, relative to the view's: a wheel spun fast skips a level
 
 
