@@ -188,10 +188,9 @@ class LayerIndex:
             largest = np.argsort(-(b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1]), kind="stable")[:FEATURE_CAP]
             rows = np.sort(rows[largest])
         drawn = self.encoded(rows, zoom)
-        origin = np.array([header["x0"], header["y0"]], dtype=np.int64)
-        xy = np.concatenate([d[0] for d in drawn]) if rows.size else np.empty((0, 2), dtype=np.int32)
-        arrays = {"c": (xy - origin).ravel(),
-                  "r": np.concatenate([d[1] for d in drawn]) if rows.size else np.empty(0, dtype=np.int32),
+        xy = np.concatenate([np.empty((0, 2), dtype=np.int32), *(d[0] for d in drawn)])
+        arrays = {"c": (xy - np.array([header["x0"], header["y0"]], dtype=np.int64)).ravel(),
+                  "r": np.concatenate([np.empty(0, dtype=np.int32), *(d[1] for d in drawn)]),
                   "f": np.fromiter((d[1].size for d in drawn), dtype=np.int64, count=rows.size),
                   **self._class_array(rows)}
         header.update(total=int(total), count=int(rows.size), more=bool(total > rows.size), aggregated=False)
@@ -210,7 +209,7 @@ class LayerIndex:
         cache = self._zoom_cache(zoom)
         missing = rows[np.equal(cache[rows], None)]
         if missing.size:
-            coords, sizes, per_feature = self._encode(self.simplified(missing, zoom), zoom, 0, 0)
+            coords, sizes, per_feature = self._encode(self.simplified(missing, zoom), zoom)
             ring_feature = np.repeat(np.arange(missing.size), per_feature)
             vertices = np.bincount(ring_feature, weights=sizes, minlength=missing.size).astype(np.int64)
             xy = np.split(coords.reshape(-1, 2).astype(np.int32), np.cumsum(vertices)[:-1])
@@ -257,8 +256,9 @@ class LayerIndex:
         out[~tiny] = quick
         return shapely.orient_polygons(out) if self.kind == "polygon" else out
 
-    def _encode(self, geoms: np.ndarray, zoom: int, x0: int, y0: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Whole-pixel coordinates, vertices per ring (closing vertex and repeats dropped), rings per feature."""
+    def _encode(self, geoms: np.ndarray, zoom: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Whole-pixel coordinates from the world's top-left corner, vertices per ring (closing vertex
+        and repeats dropped), rings per feature."""
         parts, part_feature = shapely.get_parts(geoms, return_index=True)
         if self.kind == "polygon":
             rings, ring_part = shapely.get_rings(parts, return_index=True)
@@ -269,8 +269,8 @@ class LayerIndex:
         ring_feature = part_feature[ring_part]
         xy, vertex_ring = shapely.get_coordinates(rings, return_index=True)
         px, py = to_pixels(xy[:, 0], xy[:, 1], zoom)
-        qx = np.rint(px).astype(np.int64) - x0
-        qy = np.rint(py).astype(np.int64) - y0
+        qx = np.rint(px).astype(np.int64)
+        qy = np.rint(py).astype(np.int64)
         keep = np.ones(qx.size, dtype=bool)
         keep[1:] = ~((qx[1:] == qx[:-1]) & (qy[1:] == qy[:-1]) & (vertex_ring[1:] == vertex_ring[:-1]))
         if self.kind == "polygon" and qx.size:

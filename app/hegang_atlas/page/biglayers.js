@@ -17,7 +17,7 @@
 function HegangBigLayers(api, state, featuresUrl) {
   "use strict";
   var map = api.map;
-  var VIEW_PAD = 0.15;   // after a move, features are asked for 0.15 of a view beyond each edge (the look-ahead brings more)
+  var VIEW_PAD = 0.3;    // after a move, features are asked for 0.3 of a view beyond each edge
   var RING_PAD = 0.75;   // once idle, the sheet on show is redrawn 3/4 of a view beyond each edge: such pans only move it
   var IN_PAD = 0.6;      // and sheets for the zooms either side, this far beyond the view at their zoom:
   var OUT_PAD = 0.35;    // enough for zooming in or out by one about any point of the view
@@ -569,12 +569,13 @@ function HegangBigLayers(api, state, featuresUrl) {
     ctx.lineCap = ctx.lineJoin = "round";
     ctx.setLineDash(look.dash);
     if (width > 1 && width <= 2 && look.opacity >= 1 && !look.dash.length) {
+      var base = ctx.getTransform();
       ctx.lineWidth = 1 / m;
       HAIRLINES.forEach(function (d) {
-        ctx.setTransform(m, 0, 0, m, d[0] * (width - 1), d[1] * (width - 1));
+        ctx.setTransform(base.a, base.b, base.c, base.d, base.e + d[0] * (width - 1), base.f + d[1] * (width - 1));
         ctx.stroke(path);
       });
-      ctx.setTransform(m, 0, 0, m, 0, 0);
+      ctx.setTransform(base);
     } else {
       ctx.lineWidth = look.weight;
       ctx.stroke(path);
