@@ -25,26 +25,37 @@ def points_file(tmp_path_factory):
     return write(points(COUNT, seed=5), tmp_path_factory.mktemp("big") / "addresses.geojson")
 
 
-@pytest.fixture
-def big(qtbot, atlas, tmp_path, points_file):
-    """A window showing the bundled atlas plus a 20,000-point user layer; yields (window, layer)."""
+def window_with(qtbot, atlas, tmp_path, path):
+    """A window showing the bundled atlas plus the user layer read from ``path``; yields (window, layer)."""
     window = open_window(qtbot, atlas, tmp_path)
     with qtbot.waitSignal(window.controller.ready, timeout=30000):
-        layer, _ = add_user_file(atlas, points_file)
+        layer, _ = add_user_file(atlas, path)
     wait_drawn(qtbot, window)
     yield window, layer
     close_window(window)
+
+
+@pytest.fixture
+def big(qtbot, atlas, tmp_path, points_file):
+    """A window with a 20,000-point user layer."""
+    yield from window_with(qtbot, atlas, tmp_path, points_file)
 
 
 @pytest.fixture
 def big_polygons(qtbot, atlas, tmp_path):
-    """A window showing the bundled atlas plus a 6,000-polygon user layer; yields (window, layer)."""
-    window = open_window(qtbot, atlas, tmp_path)
-    with qtbot.waitSignal(window.controller.ready, timeout=30000):
-        layer, _ = add_user_file(atlas, write(polygons(6_000, seed=6), tmp_path / "parcels.geojson"))
-    wait_drawn(qtbot, window)
-    yield window, layer
-    close_window(window)
+    """A window with a 6,000-polygon user layer."""
+    yield from window_with(qtbot, atlas, tmp_path, write(polygons(6_000, seed=6), tmp_path / "parcels.geojson"))
+
+
+@pytest.fixture
+def outlined_polygons(qtbot, atlas, tmp_path, monkeypatch):
+    """A window with a 6,000-polygon user layer drawn as black 2-pixel outlines, unfilled."""
+    from hegang_atlas.model import user_layers
+    from hegang_atlas.model.definitions import Style
+
+    outline = Style(color="#000000", weight=2, fill_opacity=0)
+    monkeypatch.setattr(user_layers, "_style", lambda geometry, colour: outline)
+    yield from window_with(qtbot, atlas, tmp_path, write(polygons(6_000, seed=6), tmp_path / "outlines.geojson"))
 
 
 def wait_drawn(qtbot, window):
@@ -57,6 +68,12 @@ PIXELS_JS = """((c, x, y, w, h) => {
     const s = document.createElement('canvas'); s.width = w; s.height = h;
     const g = s.getContext('2d'); g.drawImage(c, x, y, w, h, 0, 0, w, h);
     return g.getImageData(0, 0, w, h).data; })"""
+
+# The same for the box (x, y, w, h) of the map, in its container's pixels, wherever the canvas is.
+MAP_PIXELS_JS = """((c, x, y, w, h) => {
+    const m = hegangAtlas.map.getContainer().getBoundingClientRect(), b = c.getBoundingClientRect();
+    return %s(c, Math.floor((m.left + x - b.left) * c.width / b.width),
+              Math.floor((m.top + y - b.top) * c.height / b.height), w, h); })""" % PIXELS_JS
 
 
 def set_view(qtbot, window, lat, lon, zoom):
@@ -175,12 +192,8 @@ def wait_looked_ahead(qtbot, window, layer_id):
 def alpha_at(qtbot, window, lat, lon):
     """The paint on the big layer's canvas at the screen pixel of ``(lat, lon)`` (0 means none)."""
     return evaluate(qtbot, window.map_view, f"""(() => {{
-        const m = hegangAtlas.map, p = m.latLngToContainerPoint([{lat}, {lon}]);
-        const r = m.getContainer().getBoundingClientRect();
-        const c = document.querySelector('canvas.ha-big-canvas'), b = c.getBoundingClientRect();
-        const x = Math.floor((r.left + p.x - b.left) * c.width / b.width);
-        const y = Math.floor((r.top + p.y - b.top) * c.height / b.height);
-        return {PIXELS_JS}(c, x, y, 1, 1)[3]; }})()""")
+        const p = hegangAtlas.map.latLngToContainerPoint([{lat}, {lon}]);
+        return {MAP_PIXELS_JS}(document.querySelector('canvas.ha-big-canvas'), p.x, p.y, 1, 1)[3]; }})()""")
 
 
 def points_in_view(qtbot, window, frame, count=25):
@@ -325,27 +338,18 @@ def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_po
 
 # Total paint (alpha) of a canvas over the map's box (x, y, w, h) in container pixels.
 INK_JS = """((c, x, y, w, h) => {
-    const m = hegangAtlas.map.getContainer().getBoundingClientRect(), b = c.getBoundingClientRect();
-    const a = %s(c, Math.round((m.left + x - b.left) * c.width / b.width),
-                 Math.round((m.top + y - b.top) * c.height / b.height), w, h);
+    const a = %s(c, x, y, w, h);
     let ink = 0;
     for (let i = 3; i < a.length; i += 4) { ink += a[i]; }
-    return ink / 255; })""" % PIXELS_JS
+    return ink / 255; })""" % MAP_PIXELS_JS
 
 
-def test_two_pixel_outlines_carry_the_paint_of_a_true_two_pixel_stroke(qtbot, atlas, tmp_path, monkeypatch):
+def test_two_pixel_outlines_carry_the_paint_of_a_true_two_pixel_stroke(qtbot, outlined_polygons):
     # Outlines 1 to 2 pixels wide are drawn as three offset hairlines (cheaper to rasterise):
     # over a view of 6,000 outlined polygons they must lay down the paint Leaflet's own canvas
     # renderer lays down stroking the same polygons 2 pixels wide (0.94 of it here; a single
     # hairline lays down 0.47 of it).
-    from hegang_atlas.model import user_layers
-    from hegang_atlas.model.definitions import Style
-
-    outline = Style(color="#000000", weight=2, fill_opacity=0)
-    monkeypatch.setattr(user_layers, "_style", lambda geometry, colour: outline)
-    window = open_window(qtbot, atlas, tmp_path)
-    with qtbot.waitSignal(window.controller.ready, timeout=30000):
-        layer, _ = add_user_file(atlas, write(polygons(6_000, seed=6), tmp_path / "outlines.geojson"))
+    window, layer = outlined_polygons
     set_view(qtbot, window, 47.6, 130.9, 12)
     view = window.map_view
     s, w, n, e = evaluate(qtbot, view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])"
@@ -366,4 +370,3 @@ def test_two_pixel_outlines_carry_the_paint_of_a_true_two_pixel_stroke(qtbot, at
     reference = evaluate(qtbot, view, f"{INK_JS}(window.reference._container, {box})")
     assert reference > 1000
     assert 0.85 < drawn / reference < 1.15
-    close_window(window)
