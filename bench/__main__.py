@@ -170,14 +170,21 @@ def export_records(plan: Plan, env: dict, folder: Path) -> list[Record]:
     return records
 
 
+def sandbox_refused(prog: str) -> bool:
+    """Whether Chromium cannot start here (as root, without ``QTWEBENGINE_DISABLE_SANDBOX``); says so."""
+    if not _root_without_sandbox_switch():
+        return False
+    sys.stderr.write(f"{prog}: as root, set QTWEBENGINE_DISABLE_SANDBOX=1 (Chromium's sandbox cannot start)\n")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller data and one run each (for CI)")
     parser.add_argument("--json", type=Path, metavar="OUT.json", help="write the records here")
     parser.add_argument("--markdown", type=Path, metavar="OUT.md", help="write the machine and the table here")
     args = parser.parse_args(argv)
-    if _root_without_sandbox_switch():
-        sys.stderr.write("bench: as root, set QTWEBENGINE_DISABLE_SANDBOX=1 (Chromium's sandbox cannot start)\n")
+    if sandbox_refused("bench"):
         return 2
     plan = QUICK if args.quick else FULL
     with tempfile.TemporaryDirectory(prefix="hegang-bench-") as work:

@@ -1,0 +1,172 @@
+"""``python -m bench.trace [--quick] [--moves N] [--out TRACE.json]``: where a far jump's time goes.
+
+Adds the benchmark's polygon layer (10,000 polygons of 50 vertices; ``--quick``: 6,000 of 20, as
+``python -m bench --quick``) to the app, records a Chromium trace over the DevTools protocol while
+the map jumps 3 views at a time at zoom 11 (``pan_far``), and prints for each jump the time the
+benchmark measures next to what the page's threads spent on it meanwhile, all threads added up:
+
+- ``fetch``: the big layer's request, from the page asking to the answer decoded (the page's own
+  ``fetchMs``);
+- ``canvas``: Chromium rasterising the big layer's canvas (``FinalizeFrame``, on the page's main
+  thread);
+- ``copy``: handing the canvas's pixels to the compositor (``ProduceCanvasResource``);
+- ``tiles``: rasterising the page's other layers (Leaflet's SVG panes), tiles and milliseconds;
+- ``composite``: drawing the window from its layers (``Display::DrawAndSwap``).
+
+TRACE.json holds every event; it opens in chrome://tracing or the Perfetto UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+import tempfile
+import threading
+import urllib.request
+from pathlib import Path
+
+from bench import data, probes, scenarios
+from bench.__main__ import FULL, QUICK, sandbox_refused
+from bench.probes import evaluate, timed_view, wait_for, wait_js
+
+CATEGORIES = ",".join(["toplevel", "blink", "cc", "viz", "gpu", "benchmark", "loading", "v8", "devtools.timeline",
+                       "disabled-by-default-devtools.timeline"])
+COLUMNS = {"canvas": "CanvasRenderingContext2D::FinalizeFrame",
+           "copy": "CanvasResourceProviderSharedImage::ProduceCanvasResource",
+           "tiles": "RasterTask", "composite": "Display::DrawAndSwap"}
+
+
+class DevTools:
+    """A DevTools protocol client on the app's own browser, over a QWebSocket."""
+
+    def __init__(self, port: int) -> None:
+        from PySide6.QtNetwork import QAbstractSocket
+        from PySide6.QtWebSockets import QWebSocket
+
+        found: list = []
+        url = f"http://127.0.0.1:{port}/json/version"
+
+        def ask() -> None:
+            try:
+                found.append(json.load(urllib.request.urlopen(url, timeout=20)))
+            except OSError as error:
+                found.append(error)
+
+        # Asked off the UI thread: the browser answers with the UI thread's help.
+        threading.Thread(target=ask, daemon=True).start()
+        wait_for(lambda: found, 30)
+        if isinstance(found[0], OSError):
+            raise RuntimeError(f"no DevTools endpoint at {url}: {found[0]}")
+        self.replies: dict[int, dict] = {}
+        self.events: list[dict] = []
+        self.complete = False
+        self._id = 0
+        self._socket = QWebSocket()
+        self._socket.textMessageReceived.connect(self._received)
+        self._socket.open(found[0]["webSocketDebuggerUrl"])
+        wait_for(lambda: self._socket.state() == QAbstractSocket.SocketState.ConnectedState, 30)
+
+    def _received(self, text: str) -> None:
+        message = json.loads(text)
+        if message.get("method") == "Tracing.dataCollected":
+            self.events += message["params"]["value"]
+        elif message.get("method") == "Tracing.tracingComplete":
+            self.complete = True
+        elif "id" in message:
+            self.replies[message["id"]] = message
+
+    def call(self, method: str, **params) -> dict:
+        self._id += 1
+        key = self._id
+        self._socket.sendTextMessage(json.dumps({"id": key, "method": method, "params": params}))
+        reply = wait_for(lambda: self.replies.get(key), 30)
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        return reply
+
+    def trace(self, during) -> list[dict]:
+        """The trace events recorded while ``during()`` runs."""
+        self.call("Tracing.start", categories=CATEGORIES, transferMode="ReportEvents")
+        try:
+            during()
+        finally:
+            self.call("Tracing.end")
+            wait_for(lambda: self.complete, 60)
+        return self.events
+
+
+def summarise(events: list[dict], moves: list[tuple[float, float]]) -> list[dict]:
+    """For each move ``(ms, fetch ms)``, the milliseconds the :data:`COLUMNS` events took from its
+    big layer's request (the n-th view request in the trace) until the move was timed done."""
+    starts = sorted(e["ts"] for e in events if e.get("name") == "ResourceFetcher::requestResource"
+                    and "/features/" in e.get("args", {}).get("url", "") and "ahead=1" not in e["args"]["url"])
+    rows = []
+    for (ms, fetch), start in zip(moves, starts):
+        inside = [e for e in events if e.get("ph") == "X" and start <= e["ts"] <= start + ms * 1000]
+        row = {"ms": ms, "fetch": fetch, "tile_count": 0}
+        for column, name in COLUMNS.items():
+            took = [e["dur"] for e in inside if e["name"] == name]
+            row[column] = sum(took) / 1000
+            if column == "tiles":
+                row["tile_count"] = len(took)
+        rows.append(row)
+    return rows
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.trace", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small layer, to check the tool works")
+    parser.add_argument("--moves", type=int, default=6)
+    parser.add_argument("--out", type=Path, default=Path("trace.json"))
+    args = parser.parse_args(argv)
+    if sandbox_refused("bench.trace"):
+        return 2
+    from hegang_atlas.qt.add_layer import LayerAdder
+
+    plan = QUICK if args.quick else FULL
+    with tempfile.TemporaryDirectory(prefix="hegang-trace-") as folder:
+        port = _free_port()
+        # Read when QtWebEngine starts; the settings and data folders are the run's own, as in bench.
+        os.environ.update(QTWEBENGINE_REMOTE_DEBUGGING=f"127.0.0.1:{port}", XDG_CONFIG_HOME=f"{folder}/config",
+                          XDG_DATA_HOME=f"{folder}/data", XDG_CACHE_HOME=f"{folder}/cache")
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        path = data.write(data.polygons(plan.polygons, plan.vertices), Path(folder) / "parcels.geojson")
+        _, atlas, window = scenarios._app(Path(folder) / "settings.ini")
+        view = window.map_view
+        adder = getattr(window, "layer_adder", None) or LayerAdder(window)
+        adder.add_files([path])
+        layer_id = probes.wait_signal(adder.fileDone, 300)[1]
+        wait_for(lambda: window.controller.is_ready, 120)
+        wait_js(view, scenarios._drawn_js(layer_id), 120)
+        evaluate(view, "(window.benchMap = hegangAtlas.map, true)")
+        views = scenarios._views(atlas.layer(layer_id).frame, args.moves, scenarios.PAN_ZOOM, 3.0)
+        timed_view(view, *views[0])
+        moves: list[tuple[float, float]] = []
+
+        def jump() -> None:
+            for target in views[1:]:
+                scenarios._look()
+                ms = timed_view(view, *target)
+                moves.append((ms, evaluate(view, f"hegangAtlas.getState().big[{json.dumps(layer_id)}].fetchMs")))
+
+        events = DevTools(port).trace(jump)
+    args.out.write_text(json.dumps({"traceEvents": events}))
+    print("| jump | ms | fetch | canvas | copy | tiles | composite |\n|---:|---:|---:|---:|---:|---:|---:|")
+    for i, r in enumerate(summarise(events, moves), 1):
+        print(f"| {i} | {r['ms']:.1f} | {r['fetch']:.1f} | {r['canvas']:.1f} | {r['copy']:.1f} "
+              f"| {r['tile_count']}: {r['tiles']:.1f} | {r['composite']:.1f} |")
+    print(f"trace: {args.out} ({len(events):,} events)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
