@@ -336,6 +336,36 @@ def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_po
     assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
 
 
+
+def test_a_far_jump_hides_the_old_picture_until_its_own_data_comes(qtbot, big_polygons):
+    window, layer = big_polygons
+    set_view(qtbot, window, 47.6, 130.9, 12)
+    wait_looked_ahead(qtbot, window, layer.id)
+    key, jump = json.dumps(layer.id), 3 * map_size(qtbot, window)[0]
+    shown = "[...document.querySelectorAll('canvas.ha-big-canvas')].map(c => getComputedStyle(c).visibility)"
+    before, after, loading, seen = evaluate(qtbot, window.map_view, f"""(() => {{
+        const big = () => hegangAtlas.getState().big[{key}];
+        const before = big().draws;
+        hegangAtlas.map.panBy([{jump}, 0], {{animate: false}});
+        return [before, big().draws, big().loading, {shown}]; }})()""")
+    assert loading and after == before and seen == ["hidden"]  # no blank canvas drawn while the data comes
+    wait_drawn(qtbot, window)
+    assert evaluate(qtbot, window.map_view, shown) == ["visible"]
+    inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, 12)
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+    assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
+    # Away and straight back before the answer: the picture of this place shows again at once.
+    seen = evaluate(qtbot, window.map_view, f"""(() => {{
+        hegangAtlas.map.panBy([{jump}, 0], {{animate: false}});
+        const away = {shown};
+        hegangAtlas.map.panBy([-{jump}, 0], {{animate: false}});
+        return [away, {shown}]; }})()""")
+    assert seen == [["hidden"], ["visible"]]
+    wait_drawn(qtbot, window)  # the answer for the place left comes, and changes nothing
+    assert evaluate(qtbot, window.map_view, shown) == ["visible"]
+    assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+
+
 # Total paint (alpha) of a canvas over the map's box (x, y, w, h) in container pixels.
 INK_JS = """((c, x, y, w, h) => {
     const a = %s(c, x, y, w, h);

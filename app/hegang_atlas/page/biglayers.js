@@ -159,11 +159,12 @@ function HegangBigLayers(api, state, featuresUrl) {
     });
   }
 
-  /* Put the sheet on show where its box is in the current view. */
+  /* Put the sheet on show where its box is in the current view (and show it: see redraw). */
   function place(entry) {
     var renderer = entry.renderer, sheet = entry.sheet, min = sheet.abs.min.subtract(map.getPixelOrigin());
     renderer._bounds = L.bounds(min, min.add(sheet.abs.getSize()));
     L.DomUtil.setPosition(sheet.el, min);
+    sheet.el.style.visibility = "";
   }
 
   /* Show `sheet` (drawn ahead) instead of the current one, which is kept for zooming back. */
@@ -387,16 +388,26 @@ function HegangBigLayers(api, state, featuresUrl) {
     canvas.style.height = size.y + "px";
   }
 
-  /* Redraw the sheet on show over `box` (at the map's zoom), unless the data in hand is of another
-   * zoom and the view's own is on its way: then the picture on show is scaled until it comes, as
-   * Leaflet does while a zoom animates (drawing that data scaled would hold the page meanwhile). */
+  /* Redraw the sheet on show over `box` (at the map's zoom), unless the view's own data is on its
+   * way and the data in hand is of another zoom: then the picture on show is scaled until it comes,
+   * as Leaflet does while a zoom animates (drawing that data scaled would hold the page meanwhile);
+   * or has nothing there (a far jump): then the sheet is hidden until it comes, sparing the page a
+   * blank canvas to make and hand over to the compositor meanwhile. */
   function redraw(entry, box) {
     var data = entry.sheet.data;
     if (entry.loading && data && data.zoom !== Math.round(map.getZoom())) {
       entry.renderer._updateTransform(map.getCenter(), map.getZoom());
+    } else if (entry.loading && !(data && reaches(data, box))) {
+      entry.sheet.el.style.visibility = "hidden";
     } else {
       paint(entry, box);
     }
+  }
+
+  /* Whether `data` has ground in `box` (world pixels at the map's zoom). */
+  function reaches(data, box) {
+    var scale = map.getZoomScale(map.getZoom(), data.zoom);
+    return L.bounds(data.abs.min.multiplyBy(scale), data.abs.max.multiplyBy(scale)).intersects(box);
   }
 
   /* Redraw the sheet on show over `box` (at the map's zoom) with the data in hand, at once. */
