@@ -337,33 +337,61 @@ def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_po
 
 
 
+SHOWN_JS = "[...document.querySelectorAll('canvas.ha-big-canvas')].map(c => getComputedStyle(c).visibility)"
+
+
 def test_a_far_jump_hides_the_old_picture_until_its_own_data_comes(qtbot, big_polygons):
     window, layer = big_polygons
     set_view(qtbot, window, 47.6, 130.9, 12)
     wait_looked_ahead(qtbot, window, layer.id)
     key, jump = json.dumps(layer.id), 3 * map_size(qtbot, window)[0]
-    shown = "[...document.querySelectorAll('canvas.ha-big-canvas')].map(c => getComputedStyle(c).visibility)"
     before, after, loading, seen = evaluate(qtbot, window.map_view, f"""(() => {{
         const big = () => hegangAtlas.getState().big[{key}];
         const before = big().draws;
         hegangAtlas.map.panBy([{jump}, 0], {{animate: false}});
-        return [before, big().draws, big().loading, {shown}]; }})()""")
+        return [before, big().draws, big().loading, {SHOWN_JS}]; }})()""")
     assert loading and after == before and seen == ["hidden"]  # no blank canvas drawn while the data comes
     wait_drawn(qtbot, window)
-    assert evaluate(qtbot, window.map_view, shown) == ["visible"]
+    assert evaluate(qtbot, window.map_view, SHOWN_JS) == ["visible"]
     inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, 12)
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
     assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
-    # Away and straight back before the answer: the picture of this place shows again at once.
+    # Away and straight back before the answer: the picture of this place shows again at once,
+    # and the answer for the place left changes nothing when it comes.
+    lat, lon = inside[0]
+    state = f"(s => [s.draws, s.swaps, s.zoom, s.bbox])(hegangAtlas.getState().big[{key}])"
+    before = evaluate(qtbot, window.map_view, state)
     seen = evaluate(qtbot, window.map_view, f"""(() => {{
         hegangAtlas.map.panBy([{jump}, 0], {{animate: false}});
-        const away = {shown};
+        const away = {SHOWN_JS};
         hegangAtlas.map.panBy([-{jump}, 0], {{animate: false}});
-        return [away, {shown}]; }})()""")
-    assert seen == [["hidden"], ["visible"]]
-    wait_drawn(qtbot, window)  # the answer for the place left comes, and changes nothing
-    assert evaluate(qtbot, window.map_view, shown) == ["visible"]
+        const p = hegangAtlas.map.latLngToContainerPoint([{lat}, {lon}]);
+        const ink = {MAP_PIXELS_JS}(document.querySelector('canvas.ha-big-canvas'), p.x, p.y, 1, 1)[3];
+        return [away, {SHOWN_JS}, ink > 0, {state}]; }})()""")
+    assert seen == [["hidden"], ["visible"], True, before]
+    wait_drawn(qtbot, window)
+    assert evaluate(qtbot, window.map_view, state) == before and evaluate(qtbot, window.map_view, SHOWN_JS) == ["visible"]
+
+
+def test_an_answer_for_a_place_left_is_not_taken_for_the_picture_on_show(qtbot, big_polygons):
+    window, layer = big_polygons
+    set_view(qtbot, window, 47.6, 130.9, 12)
+    key, jump = json.dumps(layer.id), 3 * map_size(qtbot, window)[0]
+    # A far jump, the layer hidden before the answer comes, back home, the layer shown again.
+    evaluate(qtbot, window.map_view, f"hegangAtlas.map.panBy([{jump}, 0], {{animate: false}}) && true")
+    window.atlas.set_visible(layer.id, False)
+    qtbot.waitUntil(lambda: not page_state(qtbot, window)["big"][layer.id]["loading"], timeout=10000)
+    evaluate(qtbot, window.map_view, f"hegangAtlas.map.panBy([-{jump}, 0], {{animate: false}}) && true")
+    window.atlas.set_visible(layer.id, True)
+    wait_drawn(qtbot, window)  # settles: the answer for the place left was not kept as this view's data
+    info = page_state(qtbot, window)["big"][layer.id]
+    s, w, n, e = evaluate(qtbot, window.map_view, "(b => [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()])"
+                                                  "(hegangAtlas.map.getBounds())")
+    south, west, north, east = info["bbox"]
+    assert info["zoom"] == 12 and south <= s and west <= w and north >= n and east >= e
+    inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, 12)
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+    assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
 
 
 # Total paint (alpha) of a canvas over the map's box (x, y, w, h) in container pixels.

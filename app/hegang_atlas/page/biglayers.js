@@ -268,7 +268,10 @@ function HegangBigLayers(api, state, featuresUrl) {
       }
       var box = worldBox(map.getZoom(), CANVAS_PAD);
       var shown = showsWhole(entry.sheet, map.getZoom(), box);  // a sheet drawn ahead may have come in meanwhile
-      if (data && !shown) { entry.sheet.data = data; }
+      if (data && !shown) {  // the picture on show (hidden, scaled or of a place left) is not of this data
+        entry.sheet.data = data;
+        entry.sheet.whole = false;
+      }
       if (entry.again) { entry.again = false; request(entry); }
       if (entry.on && !map._animatingZoom) {  // else drawn when shown, or at the zoom's end
         if (data && !shown) {
@@ -404,10 +407,31 @@ function HegangBigLayers(api, state, featuresUrl) {
     }
   }
 
-  /* Whether `data` has ground in `box` (world pixels at the map's zoom). */
+  /* Whether the drawing of `data` can reach into `box` (world pixels at the map's zoom). */
   function reaches(data, box) {
-    var scale = map.getZoomScale(map.getZoom(), data.zoom);
-    return L.bounds(data.abs.min.multiplyBy(scale), data.abs.max.multiplyBy(scale)).intersects(box);
+    var ink = inkOf(data), scale = map.getZoomScale(map.getZoom(), data.zoom);
+    return !!ink && L.bounds(ink.min.multiplyBy(scale), ink.max.multiplyBy(scale)).intersects(box);
+  }
+
+  /* Where the drawing of `data` can have paint, in world pixels of its zoom (null if nowhere): its
+   * features' boxes, which may reach beyond the box asked for, grown by the widest outline and
+   * marker. Found once. */
+  function inkOf(data) {
+    if (data.ink === undefined) {
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, grow = 0, points = data.kind === "point", i;
+      data.styles.forEach(function (style) {
+        var look = lookOf(style);
+        grow = Math.max(grow, look.weight + (points ? look.radius : 0));
+      });
+      var b = points ? data.c : boxesOf(data), step = points ? 2 : 4, far = points ? 0 : 2;
+      for (i = 0; i < b.length; i += step) {
+        if (b[i] > b[i + far]) { continue; }  // an empty feature: its box is inside out
+        x0 = Math.min(x0, b[i]); y0 = Math.min(y0, b[i + 1]);
+        x1 = Math.max(x1, b[i + far]); y1 = Math.max(y1, b[i + far + 1]);
+      }
+      data.ink = x0 > x1 ? null : L.bounds([data.x0 + x0 - grow, data.y0 + y0 - grow], [data.x0 + x1 + grow, data.y0 + y1 + grow]);
+    }
+    return data.ink;
   }
 
   /* Redraw the sheet on show over `box` (at the map's zoom) with the data in hand, at once. */
@@ -623,7 +647,8 @@ function HegangBigLayers(api, state, featuresUrl) {
   var scratch = document.createElement("canvas").getContext("2d", {willReadFrequently: true});
   function paintedAt(entry, containerPoint) {
     var sheet = entry.sheet;
-    if (!sheet.abs) { return false; }  // (the point is found at the sheet's own zoom: it may be on show scaled)
+    // (Hidden, it shows no paint. The point is found at the sheet's own zoom: it may be on show scaled.)
+    if (!sheet.abs || sheet.el.style.visibility === "hidden") { return false; }
     var p = map.project(map.containerPointToLatLng(containerPoint), sheet.zoom).subtract(sheet.abs.min).multiplyBy(sheet.ratio);
     var reach = 2 * sheet.ratio, size = 2 * reach + 1;
     var x = Math.round(p.x) - reach, y = Math.round(p.y) - reach;
