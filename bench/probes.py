@@ -20,6 +20,7 @@ MAP_SIZE = (960, 720)  # the map's size in pixels, the same for every approach
 TIMED_VIEW_JS = """(function (lat, lon, zoom) {
   var map = window.benchMap, api = window.hegangAtlas, done = false;
   window.__bench = null;
+  console.timeStamp("bench view");  // marks t0 in a trace (bench/trace.py); nothing otherwise
   var t0 = performance.now();
   map.setView([lat, lon], zoom, {animate: false});
   (function check(polled) {

@@ -3,7 +3,8 @@
 Adds the benchmark's polygon layer (10,000 polygons of 50 vertices; ``--quick``: 6,000 of 20, as
 ``python -m bench --quick``) to the app, records a Chromium trace over the DevTools protocol while
 the map jumps 3 views at a time at zoom 11 (``pan_far``), and prints for each jump the time the
-benchmark measures next to what the page's threads spent on it meanwhile, all threads added up:
+benchmark measures next to what Chromium's threads (the page's, the compositor's, the raster
+workers') spent within that time, added up:
 
 - ``fetch``: the big layer's request, from the page asking to the answer decoded (the page's own
   ``fetchMs``);
@@ -13,7 +14,9 @@ benchmark measures next to what the page's threads spent on it meanwhile, all th
 - ``tiles``: rasterising the page's other layers (Leaflet's SVG panes), tiles and milliseconds;
 - ``composite``: drawing the window from its layers (``Display::DrawAndSwap``).
 
-TRACE.json holds every event; it opens in chrome://tracing or the Perfetto UI.
+A jump's time runs from the ``bench view`` time stamp that ``bench.probes.TIMED_VIEW_JS`` leaves
+in the trace; events running across its ends count for their part within. TRACE.json holds every
+event; it opens in chrome://tracing or the Perfetto UI.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from bench import data, probes, scenarios
 from bench.__main__ import FULL, QUICK, sandbox_refused
 from bench.probes import evaluate, timed_view, wait_for, wait_js
 
-CATEGORIES = ",".join(["toplevel", "blink", "cc", "viz", "gpu", "benchmark", "loading", "v8", "devtools.timeline",
-                       "disabled-by-default-devtools.timeline"])
+CATEGORIES = ["toplevel", "blink", "cc", "viz", "gpu", "benchmark", "loading", "v8", "devtools.timeline",
+              "disabled-by-default-devtools.timeline"]
+STAMP = "bench view"  # the time stamp bench.probes.TIMED_VIEW_JS leaves where it starts timing
 COLUMNS = {"canvas": "CanvasRenderingContext2D::FinalizeFrame",
            "copy": "CanvasResourceProviderSharedImage::ProduceCanvasResource",
            "tiles": "RasterTask", "composite": "Display::DrawAndSwap"}
@@ -51,30 +55,35 @@ class DevTools:
 
         def ask() -> None:
             try:
-                found.append(json.load(urllib.request.urlopen(url, timeout=20)))
-            except OSError as error:
+                with urllib.request.urlopen(url, timeout=20) as answer:
+                    found.append(json.load(answer))
+            except Exception as error:  # noqa: BLE001 (said in the main thread)
                 found.append(error)
 
         # Asked off the UI thread: the browser answers with the UI thread's help.
         threading.Thread(target=ask, daemon=True).start()
         wait_for(lambda: found, 30)
-        if isinstance(found[0], OSError):
+        if isinstance(found[0], Exception):
             raise RuntimeError(f"no DevTools endpoint at {url}: {found[0]}")
         self.replies: dict[int, dict] = {}
         self.events: list[dict] = []
-        self.complete = False
+        self.complete: dict | None = None
+        self.failure = ""
         self._id = 0
         self._socket = QWebSocket()
         self._socket.textMessageReceived.connect(self._received)
+        self._socket.errorOccurred.connect(lambda _: setattr(self, "failure", self._socket.errorString()))
         self._socket.open(found[0]["webSocketDebuggerUrl"])
-        wait_for(lambda: self._socket.state() == QAbstractSocket.SocketState.ConnectedState, 30)
+        wait_for(lambda: self.failure or self._socket.state() == QAbstractSocket.SocketState.ConnectedState, 30)
+        if self.failure:
+            raise RuntimeError(f"DevTools: {self.failure}")
 
     def _received(self, text: str) -> None:
         message = json.loads(text)
         if message.get("method") == "Tracing.dataCollected":
             self.events += message["params"]["value"]
         elif message.get("method") == "Tracing.tracingComplete":
-            self.complete = True
+            self.complete = message["params"]
         elif "id" in message:
             self.replies[message["id"]] = message
 
@@ -88,30 +97,42 @@ class DevTools:
         return reply
 
     def trace(self, during) -> list[dict]:
-        """The trace events recorded while ``during()`` runs."""
-        self.call("Tracing.start", categories=CATEGORIES, transferMode="ReportEvents")
+        """The trace events recorded while ``during()`` runs (a warning if Chromium lost some)."""
+        self.call("Tracing.start", traceConfig={"includedCategories": CATEGORIES}, transferMode="ReportEvents")
         try:
             during()
         finally:
             self.call("Tracing.end")
-            wait_for(lambda: self.complete, 60)
+            wait_for(lambda: self.complete is not None, 60)
+            self._socket.close()
+        if self.complete.get("dataLossOccurred"):
+            sys.stderr.write("bench.trace: Chromium's trace buffer overflowed: the later jumps miss events\n")
         return self.events
 
 
 def summarise(events: list[dict], moves: list[tuple[float, float]]) -> list[dict]:
-    """For each move ``(ms, fetch ms)``, the milliseconds the :data:`COLUMNS` events took from its
-    big layer's request (the n-th view request in the trace) until the move was timed done."""
-    starts = sorted(e["ts"] for e in events if e.get("name") == "ResourceFetcher::requestResource"
-                    and "/features/" in e.get("args", {}).get("url", "") and "ahead=1" not in e["args"]["url"])
+    """For each move ``(ms, fetch ms)``, the milliseconds the :data:`COLUMNS` events took within its
+    time (from its :data:`STAMP`, the n-th in the trace, for ``ms``), and how many tiles.
+
+    Raises
+    ------
+    ValueError
+        When the trace does not hold one time stamp per move.
+    """
+    stamps = sorted(e["ts"] for e in events if e.get("name") == "TimeStamp"
+                    and e.get("args", {}).get("data", {}).get("message") == STAMP)
+    if len(stamps) != len(moves):
+        raise ValueError(f"the trace holds {len(stamps)} jump time stamps for {len(moves)} jumps")
     rows = []
-    for (ms, fetch), start in zip(moves, starts):
-        inside = [e for e in events if e.get("ph") == "X" and start <= e["ts"] <= start + ms * 1000]
-        row = {"ms": ms, "fetch": fetch, "tile_count": 0}
+    for (ms, fetch), start in zip(moves, stamps):
+        end = start + ms * 1000
+        row = {"ms": ms, "fetch": fetch}
         for column, name in COLUMNS.items():
-            took = [e["dur"] for e in inside if e["name"] == name]
-            row[column] = sum(took) / 1000
+            parts = [min(end, e["ts"] + e["dur"]) - max(start, e["ts"]) for e in events
+                     if e.get("name") == name and e.get("ph") == "X" and e["ts"] < end and e["ts"] + e["dur"] > start]
+            row[column] = sum(parts) / 1000
             if column == "tiles":
-                row["tile_count"] = len(took)
+                row["tile_count"] = len(parts)
         rows.append(row)
     return rows
 
@@ -133,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     from hegang_atlas.qt.add_layer import LayerAdder
 
     plan = QUICK if args.quick else FULL
-    with tempfile.TemporaryDirectory(prefix="hegang-trace-") as folder:
+    # (The app still runs when the folder goes: what it writes there at the end may stay.)
+    with tempfile.TemporaryDirectory(prefix="hegang-trace-", ignore_cleanup_errors=True) as folder:
         port = _free_port()
         # Read when QtWebEngine starts; the settings and data folders are the run's own, as in bench.
         os.environ.update(QTWEBENGINE_REMOTE_DEBUGGING=f"127.0.0.1:{port}", XDG_CONFIG_HOME=f"{folder}/config",
@@ -160,8 +182,13 @@ def main(argv: list[str] | None = None) -> int:
 
         events = DevTools(port).trace(jump)
     args.out.write_text(json.dumps({"traceEvents": events}))
+    try:
+        rows = summarise(events, moves)
+    except ValueError as error:
+        sys.stderr.write(f"bench.trace: {error} ({args.out})\n")
+        return 1
     print("| jump | ms | fetch | canvas | copy | tiles | composite |\n|---:|---:|---:|---:|---:|---:|---:|")
-    for i, r in enumerate(summarise(events, moves), 1):
+    for i, r in enumerate(rows, 1):
         print(f"| {i} | {r['ms']:.1f} | {r['fetch']:.1f} | {r['canvas']:.1f} | {r['copy']:.1f} "
               f"| {r['tile_count']}: {r['tiles']:.1f} | {r['composite']:.1f} |")
     print(f"trace: {args.out} ({len(events):,} events)")
