@@ -132,14 +132,20 @@ def _added(result: dict, view, drawn: list[float], stalls: list[float]) -> None:
 
 
 # -- the app ------------------------------------------------------------------------------
-def app_scenario(kind: str, path: Path, runs: int, adds: int) -> dict:
-    from hegang_atlas.qt.add_layer import LayerAdder
+def add_file(window, path: Path) -> str:
+    """Add ``path`` as the person would (File > Add layer); its layer's id once its features are drawn."""
+    window.layer_adder.add_files([path])
+    layer_id = probes.wait_signal(window.layer_adder.fileDone, 300)[1]
+    wait_for(lambda: window.controller.is_ready, 120)
+    wait_js(window.map_view, _drawn_js(layer_id), 120)
+    return layer_id
 
+
+def app_scenario(kind: str, path: Path, runs: int, adds: int) -> dict:
     result: dict = {}
     with tempfile.TemporaryDirectory() as folder:
         _, atlas, window = _app(Path(folder) / "settings.ini")
         view, controller = window.map_view, window.controller
-        adder = getattr(window, "layer_adder", None) or LayerAdder(window)
         stall = probes.StallMeter()
         drawn, stalls = [], []
         for run in range(adds):
@@ -148,10 +154,7 @@ def app_scenario(kind: str, path: Path, runs: int, adds: int) -> dict:
                 wait_for(lambda: controller.is_ready)
             stall.start()
             t0 = time.perf_counter()
-            adder.add_files([path])
-            layer_id = probes.wait_signal(adder.fileDone, 300)[1]
-            wait_for(lambda: controller.is_ready, 120)
-            wait_js(view, _drawn_js(layer_id), 120)
+            layer_id = add_file(window, path)
             wait_painted(view)
             drawn.append(time.perf_counter() - t0)
             stalls.append(stall.stop())

@@ -31,9 +31,9 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from bench import data, probes, scenarios
+from bench import data, scenarios
 from bench.__main__ import FULL, QUICK, sandbox_refused
-from bench.probes import evaluate, timed_view, wait_for, wait_js
+from bench.probes import evaluate, timed_view, wait_for
 
 CATEGORIES = ["toplevel", "blink", "cc", "viz", "gpu", "benchmark", "loading", "v8", "devtools.timeline",
               "disabled-by-default-devtools.timeline"]
@@ -151,8 +151,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if sandbox_refused("bench.trace"):
         return 2
-    from hegang_atlas.qt.add_layer import LayerAdder
-
     plan = QUICK if args.quick else FULL
     # (The app still runs when the folder goes: what it writes there at the end may stay.)
     with tempfile.TemporaryDirectory(prefix="hegang-trace-", ignore_cleanup_errors=True) as folder:
@@ -164,11 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         path = data.write(data.polygons(plan.polygons, plan.vertices), Path(folder) / "parcels.geojson")
         _, atlas, window = scenarios._app(Path(folder) / "settings.ini")
         view = window.map_view
-        adder = getattr(window, "layer_adder", None) or LayerAdder(window)
-        adder.add_files([path])
-        layer_id = probes.wait_signal(adder.fileDone, 300)[1]
-        wait_for(lambda: window.controller.is_ready, 120)
-        wait_js(view, scenarios._drawn_js(layer_id), 120)
+        layer_id = scenarios.add_file(window, path)
         evaluate(view, "(window.benchMap = hegangAtlas.map, true)")
         views = scenarios._views(atlas.layer(layer_id).frame, args.moves, scenarios.PAN_ZOOM, 3.0)
         timed_view(view, *views[0])
