@@ -24,6 +24,8 @@ TARGETS = {
     # pan/zoom redraw, the moves the app draws ahead for and those beyond (for both layers)
     **{f"{kind}.{move}": (200.0, "ms") for kind in ("points", "polygons")
        for move in ("pan_redraw", "pan_far", "zoom_redraw", "zoom_far")},
+    "polygons.pan_far_unkept": (200.0, "ms"),
+    "polygons.zoom_far_unkept": (200.0, "ms"),
 }
 MIN_RATIO = {"polygons.toggle_big": 10.0,
              **{f"polygons.{move}": 10.0 for move in ("pan_redraw", "pan_far", "zoom_redraw", "zoom_far")}}

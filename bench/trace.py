@@ -1,4 +1,4 @@
-"""``python -m bench.trace [--quick] [--moves N] [--out TRACE.json]``: where a far jump's time goes.
+"""``python -m bench.trace [--quick] [--unkept] [--moves N] [--out TRACE.json]``: where a far jump's time goes.
 
 Adds the benchmark's polygon layer (10,000 polygons of 50 vertices; ``--quick``: 6,000 of 20, as
 ``python -m bench --quick``) to the app, records a Chromium trace over the DevTools protocol while
@@ -7,7 +7,8 @@ benchmark measures next to what Chromium's threads (the page's, the compositor's
 workers') spent within that time, added up:
 
 - ``fetch``: the big layer's request, from the page asking to the answer decoded (the page's own
-  ``fetchMs``);
+  ``fetchMs``); ``—`` when the jump asked for nothing, the page drawing it from the layer's whole
+  drawing kept for that zoom (``--unkept``: the page may keep none, as for a layer too big to keep);
 - ``canvas``: Chromium rasterising the big layer's canvas (``FinalizeFrame``, on the page's main
   thread);
 - ``copy``: handing the canvas's pixels to the compositor (``ProduceCanvasResource``);
@@ -111,7 +112,7 @@ class DevTools:
 
 
 def summarise(events: list[dict], moves: list[tuple[float, float]]) -> list[dict]:
-    """For each move ``(ms, fetch ms)``, the milliseconds the :data:`COLUMNS` events took within its
+    """For each move ``(ms, fetch ms or None)``, the milliseconds the :data:`COLUMNS` events took within its
     time (from its :data:`STAMP`, the n-th in the trace, for ``ms``), and how many tiles.
 
     Raises
@@ -146,6 +147,7 @@ def _free_port() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.trace", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a small layer, to check the tool works")
+    parser.add_argument("--unkept", action="store_true", help="the page keeps no whole drawing: every view is asked for")
     parser.add_argument("--moves", type=int, default=6)
     parser.add_argument("--out", type=Path, default=Path("trace.json"))
     args = parser.parse_args(argv)
@@ -160,19 +162,26 @@ def main(argv: list[str] | None = None) -> int:
                           XDG_DATA_HOME=f"{folder}/data", XDG_CACHE_HOME=f"{folder}/cache")
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         path = data.write(data.polygons(plan.polygons, plan.vertices), Path(folder) / "parcels.geojson")
+        if args.unkept:
+            from hegang_atlas.model import viewport
+
+            viewport.HOLD_BYTES = 0
         _, atlas, window = scenarios._app(Path(folder) / "settings.ini")
         view = window.map_view
         layer_id = scenarios.add_file(window, path)
         evaluate(view, "(window.benchMap = hegangAtlas.map, true)")
         views = scenarios._views(atlas.layer(layer_id).frame, args.moves, scenarios.PAN_ZOOM, 3.0)
         timed_view(view, *views[0])
-        moves: list[tuple[float, float]] = []
+        moves: list[tuple[float, float | None]] = []
+        state = f"hegangAtlas.getState().big[{json.dumps(layer_id)}]"
+        asked, requests = f"{state}.fetchMs", f"{state}.requests"
 
         def jump() -> None:
             for target in views[1:]:
                 scenarios._look()
+                before = evaluate(view, requests)
                 ms = timed_view(view, *target)
-                moves.append((ms, evaluate(view, f"hegangAtlas.getState().big[{json.dumps(layer_id)}].fetchMs")))
+                moves.append((ms, evaluate(view, asked) if evaluate(view, requests) > before else None))
 
         events = DevTools(port).trace(jump)
     args.out.write_text(json.dumps({"traceEvents": events}))
@@ -183,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("| jump | ms | fetch | canvas | copy | tiles | composite |\n|---:|---:|---:|---:|---:|---:|---:|")
     for i, r in enumerate(rows, 1):
-        print(f"| {i} | {r['ms']:.1f} | {r['fetch']:.1f} | {r['canvas']:.1f} | {r['copy']:.1f} "
+        fetch = "—" if r["fetch"] is None else f"{r['fetch']:.1f}"
+        print(f"| {i} | {r['ms']:.1f} | {fetch} | {r['canvas']:.1f} | {r['copy']:.1f} "
               f"| {r['tile_count']}: {r['tiles']:.1f} | {r['composite']:.1f} |")
     print(f"trace: {args.out} ({len(events):,} events)")
     return 0

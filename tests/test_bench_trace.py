@@ -14,7 +14,8 @@ ROW = re.compile(r"^\| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| 
 def test_trace_of_far_jumps(tmp_path):
     out = tmp_path / "trace.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
-    done = subprocess.run([sys.executable, "-m", "bench.trace", "--quick", "--moves", "2", "--out", str(out)],
+    # (--unkept: every view is asked for, so each jump's request is in its row.)
+    done = subprocess.run([sys.executable, "-m", "bench.trace", "--quick", "--unkept", "--moves", "2", "--out", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)  # a guard, not a timing
     assert done.returncode == 0, done.stderr[-2000:]
     rows = [ROW.match(line) for line in done.stdout.splitlines() if line.startswith("| ") and "jump" not in line]

@@ -131,7 +131,9 @@ def test_requests_are_checked():
     assert parse_request("bbox=47.3,130.2,47.4,130.4&zoom=12.6") == ((47.3, 130.2, 47.4, 130.4), 13)
     assert looks_ahead("bbox=47.3,130.2,47.4,130.4&zoom=12&ahead=1")
     assert not looks_ahead("bbox=47.3,130.2,47.4,130.4&zoom=12")
-    for bad in ("", "bbox=1,2,3&zoom=4", "bbox=1,2,3,4&zoom=nan", "bbox=4,2,3,5&zoom=3", "bbox=a,b,c,d&zoom=1"):
+    assert parse_request("whole=1&zoom=12.6&ahead=1") == (None, 13)
+    for bad in ("", "bbox=1,2,3&zoom=4", "bbox=1,2,3,4&zoom=nan", "bbox=4,2,3,5&zoom=3", "bbox=a,b,c,d&zoom=1",
+                "whole=1", "whole=1&zoom=inf", "whole=2&zoom=3"):
         with pytest.raises(BadRequest):
             parse_request(bad)
     body = pack({"kind": "point"}, {"c": np.array([1, -2, 3, 4]), "k": np.array([7, 8])})
@@ -158,3 +160,39 @@ def test_warming_ahead_encodes_every_feature_as_a_request_would(polygon_layer):
     everywhere = (46.0, 128.0, 49.0, 134.0)
     assert ahead.view(everywhere, 11).body() == asked.view(everywhere, 11).body()
     assert ahead.warm(11, 1_000) == 0
+
+
+def _features(answer: dict) -> dict[int, list[int]]:
+    """Each feature's vertices (absolute world pixels), by its place among the layer's rows."""
+    at = np.concatenate([[0], np.cumsum(answer["r"])])
+    rings = np.concatenate([[0], np.cumsum(answer["f"])])
+    xy = answer["c"].reshape(-1, 2) + [answer["x0"], answer["y0"]]
+    return {i: xy[at[rings[i]]:at[rings[i + 1]]].ravel().tolist() for i in range(len(answer["f"]))}
+
+
+def test_the_whole_layer_is_sent_to_keep_when_small_drawn_as_views_draw_it(polygon_layer):
+    index = LayerIndex(polygon_layer)
+    whole = unpack(index.whole(12).body())
+    assert whole["whole"] is True and whole["count"] == whole["total"] == len(polygon_layer.frame)
+    assert not whole["more"] and whole["zoom"] == 12
+    # Any feature is drawn exactly as a view's answer draws it.
+    drawn = _features(whole)
+    frame = polygon_layer.frame
+    for row in range(0, len(frame), 501):
+        w, s, e, n = frame.geometry.iloc[row].bounds
+        view = index.view((s, w, n, e), 12)
+        assert unpack(view.body())["whole"] is False
+        assert _features(unpack(view.body()))[int(np.flatnonzero(view.rows == row)[0])] == drawn[row]
+
+
+def test_a_layer_too_big_to_keep_is_not_sent_whole(polygon_layer, point_layer, monkeypatch):
+    from hegang_atlas.model import viewport
+
+    # 100,000 points: a whole answer would aggregate them.
+    refused = unpack(LayerIndex(point_layer).whole(9).body())
+    assert refused["whole"] is False and refused["count"] == 0 and refused["c"].size == 0
+    index = LayerIndex(polygon_layer)
+    size = len(index.whole(14).body())
+    monkeypatch.setattr(viewport, "HOLD_BYTES", size // 2)
+    assert unpack(index.whole(14).body())["whole"] is False
+    assert unpack(index.whole(9).body())["whole"] is True  # far smaller at zoom 9

@@ -42,6 +42,14 @@ def big(qtbot, atlas, tmp_path, points_file):
 
 
 @pytest.fixture
+def too_big_to_keep(monkeypatch):
+    """No whole drawing is small enough for the page to keep: every view is asked for."""
+    from hegang_atlas.model import viewport
+
+    monkeypatch.setattr(viewport, "HOLD_BYTES", 0)
+
+
+@pytest.fixture
 def big_polygons(qtbot, atlas, tmp_path):
     """A window with a 6,000-polygon user layer."""
     yield from window_with(qtbot, atlas, tmp_path, write(polygons(6_000, seed=6), tmp_path / "parcels.geojson"))
@@ -229,7 +237,7 @@ def test_once_idle_a_pan_or_a_zoom_by_one_finds_its_picture_drawn(qtbot, big):
     assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in points_in_view(qtbot, window, layer.frame))
 
 
-def test_a_far_jump_right_after_a_move_draws_the_new_view(qtbot, big):
+def test_a_far_jump_right_after_a_move_draws_the_new_view(qtbot, too_big_to_keep, big):
     window, layer = big
     set_view(qtbot, window, 47.35, 130.3, 12)
     evaluate(qtbot, window.map_view, "hegangAtlas.map.setView([47.3, 130.45], 12, {animate: false}) && true")
@@ -316,10 +324,11 @@ def test_polygons_are_painted_where_they_are_and_nowhere_else(qtbot, big_polygon
     assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
 
 
-def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_polygons):
+def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, too_big_to_keep, big_polygons):
     window, layer = big_polygons
     set_view(qtbot, window, 47.6, 130.9, 11)
     wait_looked_ahead(qtbot, window, layer.id)
+    assert page_state(qtbot, window)["big"][layer.id]["held"] == []
     key = json.dumps(layer.id)
     before, after, loading = evaluate(qtbot, window.map_view, f"""(() => {{
         const draws = () => hegangAtlas.getState().big[{key}];
@@ -340,7 +349,7 @@ def test_a_zoom_by_two_scales_the_picture_until_its_own_data_comes(qtbot, big_po
 SHOWN_JS = "[...document.querySelectorAll('canvas.ha-big-canvas')].map(c => getComputedStyle(c).visibility)"
 
 
-def test_a_far_jump_hides_the_old_picture_until_its_own_data_comes(qtbot, big_polygons):
+def test_a_far_jump_hides_the_old_picture_until_its_own_data_comes(qtbot, too_big_to_keep, big_polygons):
     window, layer = big_polygons
     set_view(qtbot, window, 47.6, 130.9, 12)
     wait_looked_ahead(qtbot, window, layer.id)
@@ -373,7 +382,29 @@ def test_a_far_jump_hides_the_old_picture_until_its_own_data_comes(qtbot, big_po
     assert evaluate(qtbot, window.map_view, state) == before and evaluate(qtbot, window.map_view, SHOWN_JS) == ["visible"]
 
 
-def test_an_answer_for_a_place_left_is_not_taken_for_the_picture_on_show(qtbot, big_polygons):
+def test_once_idle_far_moves_near_the_zoom_draw_at_once_from_the_drawings_kept(qtbot, big_polygons):
+    window, layer = big_polygons
+    set_view(qtbot, window, 47.6, 130.9, 11)
+    # The layer's whole drawings of the zooms two levels either side come while the view is looked at.
+    qtbot.waitUntil(lambda: page_state(qtbot, window)["big"][layer.id]["held"] == [9, 10, 11, 12, 13], timeout=30000)
+    key, jump = json.dumps(layer.id), 3 * map_size(qtbot, window)[0]
+    # A far jump, then back in by two levels: each drawn before the move returns, without asking.
+    for move, zoom in ((f"panBy([{jump}, 0], {{animate: false}})", 11), ("setView([47.6, 130.9], 13, {animate: false})", 13)):
+        before, after = evaluate(qtbot, window.map_view, f"""(() => {{
+            const big = () => (s => [s.requests, s.draws, s.loading, hegangAtlas.bigSettled(), s.zoom, {SHOWN_JS}])
+                              (hegangAtlas.getState().big[{key}]);
+            const before = big();
+            hegangAtlas.map.{move};
+            return [before, big()]; }})()""")
+        assert after == [before[0], before[1] + 1, False, True, zoom, ["visible"]]
+        inside, clear = inside_and_clear_spots(qtbot, window, layer.frame, zoom)
+        assert all(alpha_at(qtbot, window, lat, lon) > 0 for lat, lon in inside)
+        assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
+    held = page_state(qtbot, window)["big"][layer.id]["held"]
+    assert {11, 12, 13} <= set(held) and all(abs(z - 13) <= 2 for z in held)  # zooms far from the view's go
+
+
+def test_an_answer_for_a_place_left_is_not_taken_for_the_picture_on_show(qtbot, too_big_to_keep, big_polygons):
     window, layer = big_polygons
     set_view(qtbot, window, 47.6, 130.9, 12)
     key, jump = json.dumps(layer.id), 3 * map_size(qtbot, window)[0]

@@ -1,9 +1,11 @@
 """What a big layer shows in one map view, and which of its features is under a click.
 
 A layer is *big* above :data:`BIG_FEATURES` features or :data:`BIG_VERTICES` vertices. The page
-never holds such a layer whole: for each view it asks for the features in view at the detail the
-zoom needs (:meth:`LayerIndex.view`), and clicks are identified here against the full geometry
-(:meth:`LayerIndex.hit`). Qt-free. One thread may call ``view`` while another calls ``hit``: the
+never holds such a layer's full geometry: for each view it asks for the features in view at the
+detail the zoom needs (:meth:`LayerIndex.view`), and clicks are identified here against the full
+geometry (:meth:`LayerIndex.hit`). Where the layer's whole drawing at a zoom is small
+(:data:`HOLD_BYTES`), the page may keep it (:meth:`LayerIndex.whole`), so that moves at that zoom
+need no request. Qt-free. One thread may call ``view`` while another calls ``hit``: the
 spatial index is read-only once built and the per-zoom caches only ever gain entries.
 """
 
@@ -25,6 +27,7 @@ FEATURE_CAP = 20_000  # lines or polygons per answer; beyond it the largest are 
 POINT_CAP = 20_000  # points per answer; beyond it they are aggregated on a pixel grid
 SIMPLIFY_PX = 0.5  # simplification tolerance, in pixels of the zoom asked for
 TINY_PX = 2.0  # a polygon narrower and lower than this is sent as its bounding box
+HOLD_BYTES = 8_000_000  # a layer's whole drawing at one zoom, up to this size, is sent for the page to keep
 HIT_SLOP_PX = 3.0  # how far outside a drawn feature a click still counts
 LEAFLET_RADIUS, LEAFLET_WEIGHT = 10.0, 3.0  # Leaflet's defaults for circle markers and paths
 KINDS = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
@@ -114,6 +117,7 @@ class LayerIndex:
         self.styles, self.classes = style_classes(layer)
         self._geoms = np.asarray(layer.frame.geometry.array)
         w, s, e, n = layer.frame.total_bounds
+        self._box = (float(s), float(w), float(n), float(e))
         self._lat = (s + n) / 2.0
         if self.kind == "point":
             xy, self._coord_row = shapely.get_coordinates(self._geoms, return_index=True)
@@ -148,12 +152,36 @@ class LayerIndex:
             :data:`SIMPLIFY_PX` pixels and still valid; or points inside the box, one per pixel
             cell when there are more than :data:`POINT_CAP` (``aggregated`` set, ``k`` counts).
         """
-        s, w, n, e = bbox
-        x0, y0 = (math.floor(float(v)) for v in np.concatenate(to_pixels(np.array([w]), np.array([n]), zoom)))
-        header = {"kind": self.kind, "zoom": zoom, "x0": x0, "y0": y0, "bbox": [s, w, n, e], "styles": self.styles}
+        header = self._header(bbox, zoom)
         if self.kind == "point":
             return self._points(header, bbox, zoom)
         return self._shapes(header, bbox, zoom)
+
+    def _header(self, bbox, zoom: int) -> dict:
+        s, w, n, e = bbox
+        x0, y0 = (math.floor(float(v)) for v in np.concatenate(to_pixels(np.array([w]), np.array([n]), zoom)))
+        return {"kind": self.kind, "zoom": zoom, "x0": x0, "y0": y0, "bbox": [s, w, n, e], "styles": self.styles}
+
+    def whole(self, zoom: int) -> ViewAnswer:
+        """The whole layer as drawn at ``zoom`` (``whole`` set in the header), for the page to keep;
+        or, when that would be more than :data:`HOLD_BYTES` or not every feature as it is (more
+        than :data:`FEATURE_CAP` shapes, or points aggregated), an answer with no features and
+        ``whole`` unset.
+
+        Encodes every feature for ``zoom`` that is not yet (see :meth:`warm`).
+        """
+        if self.kind == "point":
+            vertices = self._x.size if self._x.size <= POINT_CAP else None
+        elif len(self) <= FEATURE_CAP:
+            vertices = sum(xy.shape[0] for xy, _ in self.encoded(np.arange(len(self)), zoom))
+        else:
+            vertices = None
+        if vertices is None or 8 * vertices > HOLD_BYTES:
+            header = dict(self._header(self._box, zoom), total=len(self), count=0, more=True, aggregated=False, whole=False)
+            return ViewAnswer(header, {"c": np.empty(0, dtype=np.int64)}, np.empty(0, dtype=np.int64))
+        answer = self.view(self._box, zoom)
+        answer.header["whole"] = True
+        return answer
 
     def _points(self, header: dict, bbox, zoom: int) -> ViewAnswer:
         s, w, n, e = bbox
@@ -176,7 +204,7 @@ class LayerIndex:
             arrays["k"] = counts
         rows = self._coord_row[inside]
         arrays = {"c": np.column_stack([qx, qy]).ravel(), **self._class_array(rows), **arrays}
-        header.update(total=total, count=int(rows.size), more=False, aggregated="k" in arrays, cell=cell)
+        header.update(total=total, count=int(rows.size), more=False, aggregated="k" in arrays, cell=cell, whole=False)
         return ViewAnswer(header, arrays, rows)
 
     def _shapes(self, header: dict, bbox, zoom: int) -> ViewAnswer:
@@ -193,7 +221,7 @@ class LayerIndex:
                   "r": np.concatenate([np.empty(0, dtype=np.int32), *(d[1] for d in drawn)]),
                   "f": np.fromiter((d[1].size for d in drawn), dtype=np.int64, count=rows.size),
                   **self._class_array(rows)}
-        header.update(total=int(total), count=int(rows.size), more=bool(total > rows.size), aggregated=False)
+        header.update(total=int(total), count=int(rows.size), more=bool(total > rows.size), aggregated=False, whole=False)
         return ViewAnswer(header, arrays, rows)
 
     def _class_array(self, rows: np.ndarray) -> dict[str, np.ndarray]:

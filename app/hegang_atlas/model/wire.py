@@ -1,13 +1,17 @@
 """How big-layer features travel to the page: Web Mercator pixels, the request, the binary answer.
 
-The page asks ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z`` and gets one binary body.
-It adds ``&ahead=1`` when it asks ahead of need (:func:`looks_ahead`): such requests may wait.
+The page asks ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z`` for a view, or
+``?whole=1&zoom=z`` for the layer's whole drawing at that zoom, to keep while it is small (see
+``LayerIndex.whole``), and gets one binary body. It adds ``&ahead=1`` when it asks ahead of need
+(:func:`looks_ahead`): such requests may wait.
 
 The body:
 
 - 4 bytes: the length ``H`` of a UTF-8 JSON header (unsigned, little-endian);
 - ``H`` bytes: the header, e.g. ``{"kind": "polygon", "zoom": 11, "x0": ..., "y0": ..., "total": ...,
-  "count": ..., "more": false, "aggregated": false, "styles": [...], "arrays": [["c", 812], ...]}``;
+  "count": ..., "more": false, "aggregated": false, "whole": false, "styles": [...],
+  "arrays": [["c", 812], ...]}`` (``whole``: the answer holds every feature of the layer, as drawn
+  at ``zoom``);
 - zero bytes up to a multiple of 4, then each array of ``arrays`` in turn as little-endian int32.
 
 Arrays: ``c`` the coordinates, ``x, y, x, y ...`` in whole pixels of zoom ``zoom`` relative to the
@@ -68,19 +72,20 @@ def degrees_per_pixel(zoom: float, lat: float) -> tuple[float, float]:
     return lon_deg, lon_deg * math.cos(math.radians(min(abs(lat), MAX_LAT)))
 
 
-def parse_request(query: str) -> tuple[tuple[float, float, float, float], int]:
-    """The view a query string asks for.
+def parse_request(query: str) -> tuple[tuple[float, float, float, float] | None, int]:
+    """The view, or the whole drawing, a query string asks for.
 
     Parameters
     ----------
     query : str
-        ``bbox=s,w,n,e&zoom=z`` (south, west, north, east in degrees).
+        ``bbox=s,w,n,e&zoom=z`` (south, west, north, east in degrees), or ``whole=1&zoom=z``.
 
     Returns
     -------
     tuple
         ``((s, w, n, e), zoom)`` with latitudes clamped to Web Mercator's range, longitudes to
-        -180..180 and the zoom rounded to a whole level in 0..22.
+        -180..180 and the zoom rounded to a whole level in 0..22; ``(None, zoom)`` for the whole
+        layer.
 
     Raises
     ------
@@ -89,17 +94,21 @@ def parse_request(query: str) -> tuple[tuple[float, float, float, float], int]:
     """
     fields = parse_qs(query, strict_parsing=False)
     try:
-        s, w, n, e = (float(v) for v in fields["bbox"][0].split(","))
         zoom = float(fields["zoom"][0])
+        box = None if fields.get("whole") == ["1"] else [float(v) for v in fields["bbox"][0].split(",")]
+        s, w, n, e = box or (0.0, 0.0, 0.0, 0.0)
     except (KeyError, IndexError, ValueError):
-        raise BadRequest(f"not bbox=s,w,n,e&zoom=z: {query[:200]!r}") from None
+        raise BadRequest(f"not bbox=s,w,n,e&zoom=z or whole=1&zoom=z: {query[:200]!r}") from None
     if not all(map(math.isfinite, (s, w, n, e, zoom))):
         raise BadRequest("numbers must be finite")
+    zoom = int(min(max(round(zoom), 0), MAX_ZOOM))
+    if box is None:
+        return None, zoom
     s, n = max(s, -MAX_LAT), min(n, MAX_LAT)
     w, e = max(w, -180.0), min(e, 180.0)
     if not (s < n and w < e):
         raise BadRequest("empty box")
-    return (s, w, n, e), int(min(max(round(zoom), 0), MAX_ZOOM))
+    return (s, w, n, e), zoom
 
 
 def looks_ahead(query: str) -> bool:

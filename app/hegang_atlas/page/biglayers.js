@@ -6,7 +6,9 @@
  * been on screen a moment, it looks ahead, one request at a time: it draws the ground around the
  * view on a new canvas and swaps it in, then draws canvases for the zooms either side, so that the
  * next pan or zoom usually finds its picture drawn (a move cancels the look-ahead). What it draws
- * ahead is shown as a still picture, which, unlike a canvas, costs a frame nothing to keep.
+ * ahead is shown as a still picture, which, unlike a canvas, costs a frame nothing to keep. Where
+ * the layer's whole drawing at a zoom is small, it also asks for that (`?whole=1&zoom=z`) and keeps
+ * it for the zooms near the view (HOLD_STEPS): moves at those zooms then draw at once, unasked.
  * The panes ignore the pointer, so clicks reach the SVG layers and the map, which reports them as
  * "mapclick" with the position; Python identifies the big-layer feature there against the full
  * geometry. A click on an SVG feature under a spot a big layer above has painted is taken for the
@@ -34,7 +36,11 @@ function HegangBigLayers(api, state, featuresUrl) {
   var HAIRLINES = [[0, -0.62], [0.537, 0.31], [-0.537, 0.31]];
   var MAX_LAT = 85.0511287798;
   var MAX_ZOOM = 22;     // the server's (hegang_atlas/model/wire.py)
-  var big = {};          // id -> entry: {def, pane, renderer, on, sheet, ahead, loading, fetching, counters}
+  // The look-ahead's steps, in order: [zoom relative to the view's, pad of a sheet to draw, or null
+  // for the layer's whole drawing, kept for zooms up to HOLD_STEPS levels from the view's].
+  var AHEAD = [[0, null], [0, RING_PAD], [1, null], [1, IN_PAD], [-1, null], [-1, OUT_PAD], [2, null], [-2, null]];
+  var HOLD_STEPS = 2;
+  var big = {};          // id -> entry: {def, pane, renderer, on, sheet, ahead, held, unheld, loading, fetching, counters}
   var known = {};        // every layer id the page draws
   var order = [];
   var original = Object.assign({}, api);
@@ -208,9 +214,11 @@ function HegangBigLayers(api, state, featuresUrl) {
     return [Math.max(sw.lat, -MAX_LAT), Math.max(sw.lng, -180), Math.min(ne.lat, MAX_LAT), Math.min(ne.lng, 180)];
   }
 
-  /* Whether `data` holds the world-pixel `box` at `zoom` (edges clipped to the world count as held). */
+  /* Whether `data` holds the world-pixel `box` at `zoom` (edges clipped to the world count as held;
+   * the layer's whole drawing holds any box). */
   function holds(data, zoom, box) {
     if (!data || data.zoom !== zoom) { return false; }
+    if (data.whole) { return true; }
     var world = 256 * Math.pow(2, zoom), a = data.abs;
     return (a.min.x <= box.min.x || data.bbox[1] <= -180) && (a.max.x >= box.max.x || data.bbox[3] >= 180) &&
            (a.min.y <= Math.max(box.min.y, 0) || data.bbox[2] >= MAX_LAT) && (a.max.y >= Math.min(box.max.y, world) || data.bbox[0] <= -MAX_LAT);
@@ -222,10 +230,15 @@ function HegangBigLayers(api, state, featuresUrl) {
     return holds(data, zoom, worldBox(zoom, CANVAS_PAD));
   }
 
-  /* Draw with the data of this zoom if a sheet drawn ahead has it; forget sheets of zooms far away. */
+  /* Draw with the layer's whole drawing at this zoom if it is kept, else with the data of this zoom
+   * if a sheet drawn ahead has it; forget sheets and drawings of zooms far away. */
   function adopt(entry, zoom) {
     var sheet = entry.sheet, ahead = entry.ahead[zoom];
-    if ((!sheet.data || sheet.data.zoom !== zoom) && ahead && ahead.data) { sheet.data = ahead.data; }
+    if (entry.held[zoom] && !covers(sheet.data)) {
+      sheet.data = entry.held[zoom];
+    } else if ((!sheet.data || sheet.data.zoom !== zoom) && ahead && ahead.data) {
+      sheet.data = ahead.data;
+    }
     release(ahead);
     delete entry.ahead[zoom];
     prune(entry, zoom);
@@ -235,13 +248,18 @@ function HegangBigLayers(api, state, featuresUrl) {
     Object.keys(entry.ahead).forEach(function (z) {
       if (Math.abs(z - zoom) > 1) { release(entry.ahead[z]); delete entry.ahead[z]; }
     });
+    Object.keys(entry.held).forEach(function (z) {
+      if (Math.abs(z - zoom) > HOLD_STEPS) { delete entry.held[z]; }
+    });
   }
 
-  /* Fetch the features in `box` at `zoom` (`ahead`: for the look-ahead, which the server may drop
-   * when a view's request waits); `then(data, ms)` or `then(null, 0, error)`. */
+  /* Fetch the features in `box` at `zoom`, or the whole layer if `box` is null (`ahead`: for the
+   * look-ahead, which the server may drop when a view's request waits); `then(data, ms)` or
+   * `then(null, 0, error)`. */
   function get(entry, box, zoom, ahead, then) {
     var controller = new AbortController(), t0 = performance.now();
-    var url = featuresUrl + encodeURIComponent(entry.def.id) + "?bbox=" + box.join(",") + "&zoom=" + zoom + (ahead ? "&ahead=1" : "");
+    var url = featuresUrl + encodeURIComponent(entry.def.id) + (box ? "?bbox=" + box.join(",") : "?whole=1") +
+              "&zoom=" + zoom + (ahead ? "&ahead=1" : "");
     fetch(url, {signal: controller.signal}).then(function (response) {
       if (!response.ok) { throw new Error("status " + response.status); }
       return response.arrayBuffer();
@@ -285,8 +303,10 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   /* The look-ahead, one request at a time once the view has been on screen a moment and nothing
-   * moved: a sheet of the ground around the view at this zoom, swapped in when drawn (so that pans
-   * only move it), then sheets for the zooms either side. */
+   * moved (AHEAD, in order): the layer's whole drawing at this zoom, to keep if small enough; a
+   * sheet of the ground around the view, swapped in when drawn (so that pans only move it); then
+   * the same for the zooms either side; then the whole drawings two levels away. A sheet is drawn
+   * from the whole drawing of its zoom when it is kept, without asking. */
   function idle(entry) {
     clearTimeout(entry.idleTimer);
     var moves = entry.moves;
@@ -304,38 +324,70 @@ function HegangBigLayers(api, state, featuresUrl) {
       return;
     }
     var zoom = Math.round(map.getZoom()), top = Math.min(map.getMaxZoom(), MAX_ZOOM);
-    var wants = [[zoom, RING_PAD], [zoom + 1, IN_PAD], [zoom - 1, OUT_PAD]].filter(function (want) {
-      var sheet = want[0] === zoom ? entry.sheet : entry.ahead[want[0]];
-      return want[0] >= map.getMinZoom() && want[0] <= top && !(want[0] === zoom && padOf(RING_PAD) <= VIEW_PAD) &&
-             !(sheet && sheet.whole && sheet.full && holds(sheet.data, want[0], worldBox(want[0], padOf(want[1]))));
+    var wants = AHEAD.filter(function (want) {
+      var z = zoom + want[0], sheet = z === zoom ? entry.sheet : entry.ahead[z];
+      if (z < map.getMinZoom() || z > top) { return false; }
+      if (want[1] === null) { return !entry.held[z] && !entry.unheld[z]; }
+      return !(z === zoom && padOf(RING_PAD) <= VIEW_PAD) && !(sheet && sheet.full && showsWhole(sheet, z, worldBox(z, padOf(want[1]))));
     });
     if (!wants.length) { return; }
-    var z = wants[0][0], pad = padOf(wants[0][1]);
+    var z = zoom + wants[0][0], held = entry.held[z];
+    if (wants[0][1] === null) {
+      hold(entry, z, moves);
+    } else if (held) {
+      soon(function () { drawAhead(entry, held, z, padOf(wants[0][1]), moves); });
+    } else {
+      entry.prefetches += 1;
+      var pad = padOf(wants[0][1]);
+      var fetching = entry.fetching = get(entry, degreeBox(z, pad), z, true, function (data) {
+        if (entry.fetching === fetching) { entry.fetching = null; }
+        drawAhead(entry, data, z, pad, moves);
+      });
+    }
+  }
+
+  /* Ask for the layer's whole drawing at `z`: keep it, or note that it is not to be had (too big,
+   * or the answer failed); then look further ahead. */
+  function hold(entry, z, moves) {
     entry.prefetches += 1;
-    var fetching = entry.fetching = get(entry, degreeBox(z, pad), z, true, function (data) {
+    var fetching = entry.fetching = get(entry, null, z, true, function (data, ms, error) {
       if (entry.fetching === fetching) { entry.fetching = null; }
-      if (!data || entry.moves !== moves || !entry.on) { return; }  // aborted or failed (the view's own request says), or moved
-      var sheet = newSheet(), a = data.abs, cut = worldBox(z, pad);
-      sheet.data = data;
-      resize(sheet, L.bounds([Math.max(a.min.x, cut.min.x), Math.max(a.min.y, cut.min.y)],
-                             [Math.min(a.max.x, cut.max.x), Math.min(a.max.y, cut.max.y)]), z);
-      drawInSlices(entry, sheet, slices(data, SLICE), moves, function () {
-        sheet.whole = holds(data, z, cut);
-        sheet.full = true;
-        if (!sheet.whole) { release(sheet); return; }  // the answer fell short: nothing more ahead until the next move
-        freeze(sheet, function () {
-          if (entry.moves !== moves || !entry.on) { release(sheet); return; }
-          if (z !== zoom) {
-            release(entry.ahead[z]);
-            entry.ahead[z] = sheet;
-          } else if (showsWhole(sheet, zoom, worldBox(zoom, CANVAS_PAD))) {
-            swap(entry, sheet);
-            place(entry);
-          } else {
-            release(sheet);
-          }
-          lookAhead(entry, moves);
-        });
+      if (!data && error && error.name === "AbortError") { return; }  // a move: asked again once idle
+      if (data && data.whole) {
+        entry.held[z] = data;
+      } else {
+        entry.unheld[z] = true;
+        if (!data) { console.warn("big layer " + entry.def.id + ": no whole drawing at zoom " + z + ": " + error); }
+      }
+      lookAhead(entry, moves);
+    });
+  }
+
+  /* Draw a sheet of `data` at zoom `z`, `pad` of a view beyond each edge, and swap it in or keep
+   * it for its zoom; then look further ahead. */
+  function drawAhead(entry, data, z, pad, moves) {
+    if (!data || entry.moves !== moves || !entry.on) { return; }  // aborted or failed (the view's own request says), or moved
+    var zoom = Math.round(map.getZoom()), sheet = newSheet(), cut = worldBox(z, pad), world = 256 * Math.pow(2, z);
+    var a = data.whole ? L.bounds([0, 0], [world, world]) : data.abs;
+    sheet.data = data;
+    resize(sheet, L.bounds([Math.max(a.min.x, cut.min.x), Math.max(a.min.y, cut.min.y)],
+                           [Math.min(a.max.x, cut.max.x), Math.min(a.max.y, cut.max.y)]), z);
+    drawInSlices(entry, sheet, slices(data, SLICE), moves, function () {
+      sheet.whole = holds(data, z, cut);
+      sheet.full = true;
+      if (!sheet.whole) { release(sheet); return; }  // the answer fell short: nothing more ahead until the next move
+      freeze(sheet, function () {
+        if (entry.moves !== moves || !entry.on) { release(sheet); return; }
+        if (z !== zoom) {
+          release(entry.ahead[z]);
+          entry.ahead[z] = sheet;
+        } else if (showsWhole(sheet, zoom, worldBox(zoom, CANVAS_PAD))) {
+          swap(entry, sheet);
+          place(entry);
+        } else {
+          release(sheet);
+        }
+        lookAhead(entry, moves);
       });
     });
   }
@@ -731,6 +783,10 @@ function HegangBigLayers(api, state, featuresUrl) {
     return true;
   }
 
+  function zooms(byZoom) {
+    return Object.keys(byZoom).map(Number).sort(function (a, b) { return a - b; });
+  }
+
   function getState() {
     var s = original.getState();
     s.big = {};
@@ -743,7 +799,7 @@ function HegangBigLayers(api, state, featuresUrl) {
                    requests: e.requests, failed: e.failed, draws: e.draws, drawMs: e.drawMs, fetchMs: e.fetchMs,
                    prefetches: e.prefetches, moves: e.moves, swaps: e.swaps, still: e.sheet.el !== e.sheet.canvas,
                    sheet: e.sheet.abs ? [e.sheet.zoom, e.sheet.abs.min.x, e.sheet.abs.min.y, e.sheet.abs.max.x, e.sheet.abs.max.y] : null,
-                   ahead: Object.keys(e.ahead).map(Number).sort(function (a, b) { return a - b; })};
+                   ahead: zooms(e.ahead), held: zooms(e.held)};
     });
     s.order = order.slice();
     if (highlighted) { s.highlighted = highlighted.slice(); }
@@ -755,7 +811,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   state.big.forEach(function (def, i) {
     var pane = "ha-big-" + i;
     map.createPane(pane).style.pointerEvents = "none";
-    var entry = {def: def, pane: pane, on: false, sheet: newSheet(), ahead: {},
+    var entry = {def: def, pane: pane, on: false, sheet: newSheet(), ahead: {}, held: {}, unheld: {},
                  loading: false, again: false, fetching: null, idleTimer: null,
                  requests: 0, prefetches: 0, moves: 0, swaps: 0, failed: 0, draws: 0, drawMs: 0, fetchMs: 0};
     entry.renderer = new BigCanvas({pane: pane, entry: entry});

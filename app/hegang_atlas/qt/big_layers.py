@@ -1,7 +1,8 @@
 """Big layers on the live page: their features view by view, and clicks on them.
 
-The page's ``biglayers.js`` fetches ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z``; this
-answers from a worker thread (the UI thread only hands the job over and, later, the bytes back),
+The page's ``biglayers.js`` fetches ``atlas://app/features/<layer>?bbox=s,w,n,e&zoom=z`` (or
+``?whole=1&zoom=z``, the whole layer at that zoom if small enough to keep); this answers from a
+worker thread (the UI thread only hands the job over and, later, the bytes back),
 using one :class:`~hegang_atlas.model.viewport.LayerIndex` per layer, built on the first request.
 Requests the page makes to look ahead (``&ahead=1``) wait while a view's own request waits. While
 no request waits, the worker simplifies and encodes the rest of the layer for the zoom a view last
@@ -21,7 +22,7 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
 from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.layers import Layer
-from hegang_atlas.model.viewport import LayerIndex, is_big
+from hegang_atlas.model.viewport import FEATURE_CAP, LayerIndex, is_big
 from hegang_atlas.model.wire import MAX_ZOOM, BadRequest, looks_ahead, parse_request
 
 log = logging.getLogger(__name__)
@@ -150,16 +151,28 @@ class BigLayers(QObject):
             if item is None:
                 return
             job, layer_id, bbox, zoom, ahead = item
+            if bbox is None and self._encode_some(layer_id, zoom):
+                self._jobs.put(item, ahead)  # the whole layer: encoded a chunk at a time, views' requests first
+                continue
             index = self._answer(job, layer_id, bbox, zoom)
             if index is not None and not ahead:
                 self._warm = [(index, zoom + step) for step in WARM_STEPS if 0 <= zoom + step <= MAX_ZOOM]
+
+    def _encode_some(self, layer_id: str, zoom: int) -> bool:
+        """Encode up to ``WARM_CHUNK`` more features of the layer for ``zoom`` (unless it has too many
+        to be sent whole); whether some are left."""
+        try:
+            index = self.index(layer_id)
+            return index is not None and len(index) <= FEATURE_CAP and index.warm(zoom, WARM_CHUNK) > 0
+        except Exception:  # noqa: BLE001 (answering says it)
+            return False
 
     def _answer(self, job: QWebEngineUrlRequestJob, layer_id: str, bbox, zoom: int) -> LayerIndex | None:
         body = index = None
         try:
             index = self.index(layer_id)
             if index is not None:
-                body = index.view(bbox, zoom).body()
+                body = (index.whole(zoom) if bbox is None else index.view(bbox, zoom)).body()
         except Exception:  # noqa: BLE001 (a failed answer must still reach the page)
             log.exception("features: answering %s failed", layer_id)
         try:
