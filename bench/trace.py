@@ -111,7 +111,7 @@ class DevTools:
         return self.events
 
 
-def summarise(events: list[dict], moves: list[tuple[float, float]]) -> list[dict]:
+def summarise(events: list[dict], moves: list[tuple[float, float | None]]) -> list[dict]:
     """For each move ``(ms, fetch ms or None)``, the milliseconds the :data:`COLUMNS` events took within its
     time (from its :data:`STAMP`, the n-th in the trace, for ``ms``), and how many tiles.
 

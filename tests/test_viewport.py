@@ -194,5 +194,9 @@ def test_a_layer_too_big_to_keep_is_not_sent_whole(polygon_layer, point_layer, m
     index = LayerIndex(polygon_layer)
     size = len(index.whole(14).body())
     monkeypatch.setattr(viewport, "HOLD_BYTES", size // 2)
+    assert index.may_send_whole(15)  # not known before encoding
     assert unpack(index.whole(14).body())["whole"] is False
+    assert not index.may_send_whole(15) and index.may_send_whole(13)  # once zoom 14 is too big, those above are too
     assert unpack(index.whole(9).body())["whole"] is True  # far smaller at zoom 9
+    monkeypatch.setattr(viewport, "HOLD_BYTES", 0)
+    assert not any(LayerIndex(polygon_layer).may_send_whole(z) for z in range(23))  # said without encoding anything

@@ -382,11 +382,15 @@ def test_a_far_jump_hides_the_old_picture_until_its_own_data_comes(qtbot, too_bi
     assert evaluate(qtbot, window.map_view, state) == before and evaluate(qtbot, window.map_view, SHOWN_JS) == ["visible"]
 
 
+def wait_kept(qtbot, window, layer_id, zooms):
+    qtbot.waitUntil(lambda: zooms <= set(page_state(qtbot, window)["big"][layer_id]["held"]), timeout=30000)
+
+
 def test_once_idle_far_moves_near_the_zoom_draw_at_once_from_the_drawings_kept(qtbot, big_polygons):
     window, layer = big_polygons
     set_view(qtbot, window, 47.6, 130.9, 11)
     # The layer's whole drawings of the zooms two levels either side come while the view is looked at.
-    qtbot.waitUntil(lambda: page_state(qtbot, window)["big"][layer.id]["held"] == [9, 10, 11, 12, 13], timeout=30000)
+    wait_kept(qtbot, window, layer.id, {9, 10, 11, 12, 13})
     key, jump = json.dumps(layer.id), 3 * map_size(qtbot, window)[0]
     # A far jump, then back in by two levels: each drawn before the move returns, without asking.
     for move, zoom in ((f"panBy([{jump}, 0], {{animate: false}})", 11), ("setView([47.6, 130.9], 13, {animate: false})", 13)):
@@ -402,6 +406,27 @@ def test_once_idle_far_moves_near_the_zoom_draw_at_once_from_the_drawings_kept(q
         assert all(alpha_at(qtbot, window, lat, lon) == 0 for lat, lon in clear)
     held = page_state(qtbot, window)["big"][layer.id]["held"]
     assert {11, 12, 13} <= set(held) and all(abs(z - 13) <= 2 for z in held)  # zooms far from the view's go
+
+
+def test_back_at_a_kept_zoom_before_another_zoom_is_answered_the_kept_drawing_stays(qtbot, big_polygons):
+    window, layer = big_polygons
+    set_view(qtbot, window, 47.6, 130.9, 11)
+    wait_kept(qtbot, window, layer.id, {9, 10, 11, 12, 13})
+    key = json.dumps(layer.id)
+    # Shown at zoom 14 (not kept: asked for), then out to zoom 13 over ground with no feature, before the answer.
+    asked = evaluate(qtbot, window.map_view, f"""(() => {{
+        const m = hegangAtlas.map, loading = () => hegangAtlas.getState().big[{key}].loading;
+        hegangAtlas.setVisible({key}, false);
+        m.setView([47.6, 130.9], 14, {{animate: false}});
+        hegangAtlas.setVisible({key}, true);
+        const first = loading();
+        m.setView([46.6, 129.2], 13, {{animate: false}});
+        return [first, loading()]; }})()""")
+    assert asked == [True, True]
+    wait_drawn(qtbot, window)  # the answer for zoom 14 does not take the place of zoom 13's drawing
+    info = page_state(qtbot, window)["big"][layer.id]
+    assert info["zoom"] == 13 and not info["loading"] and info["painted"] == 0
+    assert evaluate(qtbot, window.map_view, SHOWN_JS) == ["visible"]
 
 
 def test_an_answer_for_a_place_left_is_not_taken_for_the_picture_on_show(qtbot, too_big_to_keep, big_polygons):

@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from hegang_atlas.model.layers import Layer, clean
-from hegang_atlas.model.wire import degrees_per_pixel, pack, to_pixels
+from hegang_atlas.model.wire import MAX_ZOOM, degrees_per_pixel, pack, to_pixels
 
 BIG_FEATURES = 5_000
 BIG_VERTICES = 200_000
@@ -34,7 +34,7 @@ KINDS = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
 
 
 def is_big(layer: Layer) -> bool:
-    """Whether the page should ask for ``layer`` view by view instead of holding all of it.
+    """Whether the page should ask for ``layer`` view by view instead of holding all of it inlined.
 
     Layers of mixed geometry are never big (the page draws one kind per big layer).
     """
@@ -128,6 +128,7 @@ class LayerIndex:
             self._bounds = shapely.bounds(self._geoms)
             self._weight = max(float(st.get("weight", LEAFLET_WEIGHT)) for st in self.styles)
             self._cache: dict[int, np.ndarray] = {}
+        self._too_big_from = MAX_ZOOM + 1  # the lowest zoom whose whole drawing was found too big to send
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -164,24 +165,36 @@ class LayerIndex:
 
     def whole(self, zoom: int) -> ViewAnswer:
         """The whole layer as drawn at ``zoom`` (``whole`` set in the header), for the page to keep;
-        or, when that would be more than :data:`HOLD_BYTES` or not every feature as it is (more
-        than :data:`FEATURE_CAP` shapes, or points aggregated), an answer with no features and
+        or, when that would be more than about :data:`HOLD_BYTES` or not every feature as it is
+        (more than :data:`FEATURE_CAP` shapes, or points aggregated), an answer with no features and
         ``whole`` unset.
 
-        Encodes every feature for ``zoom`` that is not yet (see :meth:`warm`).
+        Encodes every feature for ``zoom`` that is not yet (see :meth:`warm`), unless
+        :meth:`may_send_whole` already says no. A zoom found too big rules out the zooms above it
+        (drawings only grow with the zoom, give or take a vertex).
         """
-        if self.kind == "point":
-            vertices = self._x.size if self._x.size <= POINT_CAP else None
-        elif len(self) <= FEATURE_CAP:
-            vertices = sum(xy.shape[0] for xy, _ in self.encoded(np.arange(len(self)), zoom))
-        else:
-            vertices = None
-        if vertices is None or 8 * vertices > HOLD_BYTES:
+        size = None
+        if self.may_send_whole(zoom):
+            if self.kind == "point":
+                size = 8 * self._x.size + 4 * len(self)
+            else:
+                drawn = self.encoded(np.arange(len(self)), zoom)
+                size = sum(8 * xy.shape[0] + 4 * rings.size + 8 for xy, rings in drawn)
+            if size > HOLD_BYTES:
+                self._too_big_from = min(self._too_big_from, zoom)
+        if size is None or size > HOLD_BYTES:
             header = dict(self._header(self._box, zoom), total=len(self), count=0, more=True, aggregated=False, whole=False)
             return ViewAnswer(header, {"c": np.empty(0, dtype=np.int64)}, np.empty(0, dtype=np.int64))
         answer = self.view(self._box, zoom)
         answer.header["whole"] = True
         return answer
+
+    def may_send_whole(self, zoom: int) -> bool:
+        """Whether :meth:`whole` may send the layer at ``zoom``, as far as is known without encoding
+        it: few enough features (each takes at least 8 bytes), and no lower zoom found too big."""
+        if self.kind == "point":
+            return self._x.size <= POINT_CAP and 8 * self._x.size <= HOLD_BYTES
+        return len(self) <= FEATURE_CAP and 8 * len(self) <= HOLD_BYTES and zoom < self._too_big_from
 
     def _points(self, header: dict, bbox, zoom: int) -> ViewAnswer:
         s, w, n, e = bbox

@@ -254,7 +254,7 @@ function HegangBigLayers(api, state, featuresUrl) {
   }
 
   /* Fetch the features in `box` at `zoom`, or the whole layer if `box` is null (`ahead`: for the
-   * look-ahead, which the server may drop when a view's request waits); `then(data, ms)` or
+   * look-ahead, which the server answers after any view's request that waits); `then(data, ms)` or
    * `then(null, 0, error)`. */
   function get(entry, box, zoom, ahead, then) {
     var controller = new AbortController(), t0 = performance.now();
@@ -327,7 +327,7 @@ function HegangBigLayers(api, state, featuresUrl) {
     var wants = AHEAD.filter(function (want) {
       var z = zoom + want[0], sheet = z === zoom ? entry.sheet : entry.ahead[z];
       if (z < map.getMinZoom() || z > top) { return false; }
-      if (want[1] === null) { return !entry.held[z] && !entry.unheld[z]; }
+      if (want[1] === null) { return !entry.held[z] && entry.unheld[z] !== true && entry.unheld[z] !== moves; }
       return !(z === zoom && padOf(RING_PAD) <= VIEW_PAD) && !(sheet && sheet.full && showsWhole(sheet, z, worldBox(z, padOf(want[1]))));
     });
     if (!wants.length) { return; }
@@ -355,12 +355,20 @@ function HegangBigLayers(api, state, featuresUrl) {
       if (!data && error && error.name === "AbortError") { return; }  // a move: asked again once idle
       if (data && data.whole) {
         entry.held[z] = data;
-      } else {
-        entry.unheld[z] = true;
-        if (!data) { console.warn("big layer " + entry.def.id + ": no whole drawing at zoom " + z + ": " + error); }
+        prune(entry, Math.round(map.getZoom()));
+        soon(function () { prepare(data); lookAhead(entry, moves); });  // a task of its own: a big drawing takes a while
+        return;
       }
+      entry.unheld[z] = data ? true : moves;  // too big: never asked again; failed: asked again after the next move
+      if (!data) { console.warn("big layer " + entry.def.id + ": no whole drawing at zoom " + z + ": " + error); }
       lookAhead(entry, moves);
     });
+  }
+
+  /* Find once what every drawing of `data` needs: its features by style class and their boxes. */
+  function prepare(data) {
+    rowsByClass(data);
+    if (data.kind !== "point") { boxesOf(data); }
   }
 
   /* Draw a sheet of `data` at zoom `z`, `pad` of a view beyond each edge, and swap it in or keep
@@ -443,16 +451,18 @@ function HegangBigLayers(api, state, featuresUrl) {
     canvas.style.height = size.y + "px";
   }
 
-  /* Redraw the sheet on show over `box` (at the map's zoom), unless the view's own data is on its
-   * way and the data in hand is of another zoom: then the picture on show is scaled until it comes,
-   * as Leaflet does while a zoom animates (drawing that data scaled would hold the page meanwhile);
-   * or has nothing there (a far jump): then the sheet is hidden until it comes, sparing the page a
-   * blank canvas to make and hand over to the compositor meanwhile. */
+  /* Redraw the sheet on show over `box` (at the map's zoom) with the data in hand, if it covers the
+   * view or no answer is on its way. Else, while the view's own data comes: if the data in hand is
+   * of another zoom, the picture on show is scaled, as Leaflet does while a zoom animates (drawing
+   * that data scaled would hold the page meanwhile); if it has nothing there (a far jump), the sheet
+   * is hidden, sparing the page a blank canvas to make and hand over to the compositor meanwhile. */
   function redraw(entry, box) {
     var data = entry.sheet.data;
-    if (entry.loading && data && data.zoom !== Math.round(map.getZoom())) {
+    if (!entry.loading || covers(data)) {  // (an answer on its way for a place left changes nothing)
+      paint(entry, box);
+    } else if (data && data.zoom !== Math.round(map.getZoom())) {
       entry.renderer._updateTransform(map.getCenter(), map.getZoom());
-    } else if (entry.loading && !(data && reaches(data, box))) {
+    } else if (!(data && reaches(data, box))) {
       entry.sheet.el.style.visibility = "hidden";
     } else {
       paint(entry, box);

@@ -22,7 +22,7 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
 from hegang_atlas.model.atlas import Atlas
 from hegang_atlas.model.layers import Layer
-from hegang_atlas.model.viewport import FEATURE_CAP, LayerIndex, is_big
+from hegang_atlas.model.viewport import LayerIndex, is_big
 from hegang_atlas.model.wire import MAX_ZOOM, BadRequest, looks_ahead, parse_request
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,8 @@ class BigLayers(QObject):
         self.atlas = atlas
         self._indexes: dict[str, tuple[Layer, LayerIndex]] = {}
         self._lock = threading.Lock()
-        self._jobs = JobQueue()  # (job, layer id, bbox, zoom, ahead), or None: stop
+        self._jobs = JobQueue()  # (job, layer id, bbox, zoom, ahead, number), or None: stop
+        self._asked: dict[str, int] = {}  # layer id -> how many requests the page has made for it
         self._warm: list[tuple[LayerIndex, int]] = []  # the worker's own: what to simplify ahead
         self._answered.connect(self._reply)
         handler.set_route(ROUTE, self._on_request)
@@ -135,7 +136,8 @@ class BigLayers(QObject):
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
         ahead = looks_ahead(query)
-        self._jobs.put((job, layer_id, bbox, zoom, ahead), ahead)
+        self._asked[layer_id] = number = self._asked.get(layer_id, 0) + 1
+        self._jobs.put((job, layer_id, bbox, zoom, ahead, number), ahead)
 
     def _work(self) -> None:
         """The worker thread: answer views' requests first, then look-ahead ones; when none waits,
@@ -150,7 +152,12 @@ class BigLayers(QObject):
                 continue
             if item is None:
                 return
-            job, layer_id, bbox, zoom, ahead = item
+            job, layer_id, bbox, zoom, ahead, number = item
+            if bbox is None and number != self._asked[layer_id]:
+                # The page asks ahead one request at a time and cancels it before asking anew: it
+                # has given this one up.
+                self._send(job, None, layer_id)
+                continue
             if bbox is None and self._encode_some(layer_id, zoom):
                 self._jobs.put(item, ahead)  # the whole layer: encoded a chunk at a time, views' requests first
                 continue
@@ -159,11 +166,11 @@ class BigLayers(QObject):
                 self._warm = [(index, zoom + step) for step in WARM_STEPS if 0 <= zoom + step <= MAX_ZOOM]
 
     def _encode_some(self, layer_id: str, zoom: int) -> bool:
-        """Encode up to ``WARM_CHUNK`` more features of the layer for ``zoom`` (unless it has too many
-        to be sent whole); whether some are left."""
+        """Encode up to ``WARM_CHUNK`` more features of the layer for ``zoom`` (unless it cannot be
+        sent whole anyway); whether some are left."""
         try:
             index = self.index(layer_id)
-            return index is not None and len(index) <= FEATURE_CAP and index.warm(zoom, WARM_CHUNK) > 0
+            return index is not None and index.may_send_whole(zoom) and index.warm(zoom, WARM_CHUNK) > 0
         except Exception:  # noqa: BLE001 (answering says it)
             return False
 
@@ -175,11 +182,15 @@ class BigLayers(QObject):
                 body = (index.whole(zoom) if bbox is None else index.view(bbox, zoom)).body()
         except Exception:  # noqa: BLE001 (a failed answer must still reach the page)
             log.exception("features: answering %s failed", layer_id)
+        self._send(job, body, layer_id)
+        return index
+
+    def _send(self, job: QWebEngineUrlRequestJob, body: bytes | None, layer_id: str) -> None:
+        """Hand the answer (``None``: a failure) to the UI thread."""
         try:
             self._answered.emit(job, body)
         except RuntimeError:  # the window closed meanwhile
             log.debug("features: no one left to answer %s", layer_id)
-        return index
 
     def _reply(self, job: QWebEngineUrlRequestJob, body: bytes | None) -> None:
         try:
