@@ -163,13 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         path = data.write(data.polygons(plan.polygons, plan.vertices), Path(folder) / "parcels.geojson")
         if args.unkept:
-            from hegang_atlas.model import viewport
-
-            viewport.HOLD_BYTES = 0
+            scenarios.keep_nothing()
         _, atlas, window = scenarios._app(Path(folder) / "settings.ini")
         view = window.map_view
         layer_id = scenarios.add_file(window, path)
-        evaluate(view, "(window.benchMap = hegangAtlas.map, true)")
         views = scenarios._views(atlas.layer(layer_id).frame, args.moves, scenarios.PAN_ZOOM, 3.0)
         timed_view(view, *views[0])
         moves: list[tuple[float, float | None]] = []

@@ -457,12 +457,10 @@ function HegangBigLayers(api, state, featuresUrl) {
    * that data scaled would hold the page meanwhile); if it has nothing there (a far jump), the sheet
    * is hidden, sparing the page a blank canvas to make and hand over to the compositor meanwhile. */
   function redraw(entry, box) {
-    var data = entry.sheet.data;
-    if (!entry.loading || covers(data)) {  // (an answer on its way for a place left changes nothing)
-      paint(entry, box);
-    } else if (data && data.zoom !== Math.round(map.getZoom())) {
+    var data = entry.sheet.data, waits = entry.loading && !covers(data);  // (an answer for a place left changes nothing)
+    if (waits && data && data.zoom !== Math.round(map.getZoom())) {
       entry.renderer._updateTransform(map.getCenter(), map.getZoom());
-    } else if (!(data && reaches(data, box))) {
+    } else if (waits && !(data && reaches(data, box))) {
       entry.sheet.el.style.visibility = "hidden";
     } else {
       paint(entry, box);
